@@ -1,0 +1,97 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection, showFor } from '../shared/fields';
+import { checkLimit, dateTimeFilter, returnAllAndLimit } from '../shared/lists';
+import { limitOffsetQuery, pageNumberQuery } from '../shared/paging';
+import type { OperationSpec } from '../shared/types';
+import { dateRange, optionalText } from '../shared/validation';
+
+const RESOURCE = 'account';
+const get = (url: string) => ({ request: { method: 'GET' as const, url }, send: { paginate: true } });
+
+export const accountOperationProperty: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: [RESOURCE] } },
+	options: [
+		{
+			name: 'Get Balances',
+			value: 'getBalances',
+			action: 'Get the account balances',
+			description: 'Read the account balance in each currency (one item per currency)',
+			routing: get('/v1/accounts'),
+		},
+		{
+			name: 'Get Many Card Fund Logs',
+			value: 'getCardFundLogs',
+			action: 'Get many card fund logs',
+			description: "Read the money movements of standard cards' balances (card transactions excluded)",
+			routing: get('/v1/accounts/cardAccountLogs'),
+		},
+		{
+			name: 'Get Many Fund Logs',
+			value: 'getFundLogs',
+			action: 'Get many fund logs',
+			description: "Read the money movements of your account's balance",
+			routing: get('/v1/accounts/accountLogs'),
+		},
+	],
+	default: 'getBalances',
+};
+
+const LOG_OPERATIONS = ['getFundLogs', 'getCardFundLogs'];
+const dateFilters = [
+	dateTimeFilter('transactionDateFrom', 'From', 'Only movements at or after this time (TransactionDateFrom). The provider advises ranges of at most 3 months.', 'TransactionDateFrom'),
+	dateTimeFilter('transactionDateTo', 'To', 'Only movements at or before this time (TransactionDateTo)', 'TransactionDateTo'),
+];
+
+export const accountProperties: INodeProperties[] = [
+	...returnAllAndLimit(RESOURCE, 'getFundLogs'),
+	...returnAllAndLimit(RESOURCE, 'getCardFundLogs'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor(RESOURCE, ['getFundLogs']),
+		options: dateFilters,
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor(RESOURCE, ['getCardFundLogs']),
+		options: [
+			{
+				displayName: 'Card ID',
+				name: 'cardId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. CARD123456',
+				description: "Only this card's movements (CardId): the cardId from Card → Create's output",
+				routing: { send: { type: 'query', property: 'CardId' } },
+			},
+			...dateFilters,
+		],
+	},
+	optionsCollection(showFor(RESOURCE, ['getBalances', ...LOG_OPERATIONS]), false),
+];
+
+const checkDates = dateRange(
+	{ name: 'filters.transactionDateFrom', label: 'From', keys: ['TransactionDateFrom'] },
+	{ name: 'filters.transactionDateTo', label: 'To', keys: ['TransactionDateTo'] },
+);
+
+export const accountOperations: Record<string, OperationSpec> = {
+	getBalances: {},
+	getFundLogs: { checks: [checkLimit, checkDates], paging: { style: 'numbered', query: limitOffsetQuery } },
+	getCardFundLogs: {
+		checks: [checkLimit, checkDates, optionalText('filters.cardId', 'Card ID', 64, { in: 'qs', key: 'CardId' })],
+		paging: { style: 'numbered', query: pageNumberQuery },
+	},
+};

@@ -1,0 +1,101 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection, showFor } from '../shared/fields';
+import { checkLimit, returnAllAndLimit } from '../shared/lists';
+import type { OperationSpec } from '../shared/types';
+import { dateRange, oneOf, optionalText } from '../shared/validation';
+
+const RESOURCE = 'transaction';
+const STATUSES = ['AuthSuccess', 'AuthFailure', 'Settled'] as const;
+
+export const transactionOperationProperty: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: [RESOURCE] } },
+	options: [
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many transactions',
+			description: 'List card payments, refunds and fees in a time range (API v1.4 and later)',
+			routing: { request: { method: 'GET', url: '/v1/transactions' }, send: { paginate: true } },
+		},
+	],
+	default: 'getAll',
+};
+
+const show = showFor(RESOURCE, ['getAll']);
+
+export const transactionProperties: INodeProperties[] = [
+	{
+		displayName: 'From',
+		name: 'transactionDateFrom',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Transactions at or after this time (transactionDateFrom)',
+		displayOptions: show,
+	},
+	{
+		displayName: 'To',
+		name: 'transactionDateTo',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Transactions at or before this time (transactionDateTo)',
+		displayOptions: show,
+	},
+	...returnAllAndLimit(RESOURCE, 'getAll'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'Card ID',
+				name: 'cardId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. CARD123456',
+				description: "Only this card's transactions (cardId): the cardId from Card → Create's output",
+			},
+			{
+				displayName: 'Status',
+				name: 'transactionStatus',
+				type: 'options',
+				options: [
+					{ name: 'Authorised', value: 'AuthSuccess' },
+					{ name: 'Authorisation Failed', value: 'AuthFailure' },
+					{ name: 'Settled', value: 'Settled' },
+				],
+				default: 'Settled',
+				description: 'Only transactions in this state (transactionStatus)',
+			},
+		],
+	},
+	optionsCollection(show, false),
+];
+
+export const transactionOperations: Record<string, OperationSpec> = {
+	getAll: {
+		checks: [
+			checkLimit,
+			dateRange(
+				{ name: 'transactionDateFrom', label: 'From', keys: ['transactionDateFrom'] },
+				{ name: 'transactionDateTo', label: 'To', keys: ['transactionDateTo'] },
+				{ required: true },
+			),
+			optionalText('filters.cardId', 'Card ID', 64, { in: 'qs', key: 'cardId' }),
+			function (this, request) {
+				if (this.getNodeParameter('filters.transactionStatus', '') === '') return;
+				oneOf('filters.transactionStatus', 'Status', STATUSES, { in: 'qs', key: 'transactionStatus' }).call(this, request);
+			},
+		],
+		paging: { style: 'cursor' },
+	},
+};

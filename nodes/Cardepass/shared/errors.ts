@@ -1,0 +1,162 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { CardepassApiFailure, failureFromEnvelope, isEnvelope } from './envelope';
+
+const NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+const HINTS: Record<string, string> = {
+	INSUFFICIENT_BALANCE: 'Add funds to the account (Account → Get Balances shows what is there) or lower the amount.',
+	CARD_STATUS_INVALID: 'Card → Get shows the card\'s status: a blocked card must be unblocked first, a cancelled card cannot be used.',
+	CARD_NOT_FOUND: 'Check the Card ID: it is the cardId from Card → Create\'s output (cardInfos) or Card → Get.',
+	PRODUCT_NOT_AVAILABLE: 'Product → Get Many lists the products, card models and currencies your account may use.',
+	LIMIT_EXCEEDED: 'The amount is above a limit of the card or product.',
+	ORDER_NOT_FOUND: 'Check the order number and the Card Model and Order Type it was made under.',
+	DUPLICATE_ORDER: 'This Customer Order No was already used. Use a new number for a new order.',
+	INVALID_RESPONSE: 'Check the order with Order → Get before retrying it; retrying an order with the same Customer Order No is safe.',
+};
+
+function describe(details: CardepassApiFailure['details'], hint?: string): string {
+	const parts: string[] = [];
+	if (details.errorCode) parts.push(`Error code: ${details.errorCode}`);
+	if (details.responseId) parts.push(`Response ID: ${details.responseId} (give it to Cardepass support)`);
+	if (details.httpCode) parts.push(`HTTP status: ${details.httpCode}`);
+	const known = hint ?? (details.errorCode ? HINTS[details.errorCode] : undefined);
+	return [parts.join(' · '), known].filter(Boolean).join('. ');
+}
+
+function httpFailure(status: number, body: unknown, retryAfter: string | undefined): CardepassApiFailure {
+	const httpCode = String(status);
+	if (isEnvelope(body) && (body.hasError || body.errorMessage)) {
+		const failure = failureFromEnvelope(body, httpCode);
+		failure.details.retryAfterSeconds = retryAfter ? Number(retryAfter) || undefined : undefined;
+		if (status === 429 || status >= 500) return withStatusMessage(status, failure.details);
+		return failure;
+	}
+	return withStatusMessage(status, {
+		httpCode,
+		retryAfterSeconds: retryAfter ? Number(retryAfter) || undefined : undefined,
+	});
+}
+
+function withStatusMessage(status: number, details: CardepassApiFailure['details']): CardepassApiFailure {
+	const said = details.errorMessage ? `: ${details.errorMessage}` : '';
+	if (status === 429) {
+		return new CardepassApiFailure(`Cardepass is limiting the rate of requests (HTTP 429)${said}`, details);
+	}
+	if (status >= 500) {
+		return new CardepassApiFailure(`Cardepass had a server error (HTTP ${status})${said}`, details);
+	}
+	if (status === 401) {
+		return new CardepassApiFailure(`Cardepass rejected the access token (HTTP 401)${said}`, details);
+	}
+	if (status === 403) {
+		return new CardepassApiFailure(`Cardepass does not allow this request for your account (HTTP 403)${said}`, details);
+	}
+	if (status === 404) {
+		return new CardepassApiFailure(`Cardepass could not find what was asked for (HTTP 404)${said}`, details);
+	}
+	return new CardepassApiFailure(`Cardepass refused the request (HTTP ${status})${said}`, details);
+}
+
+function statusHint(details: CardepassApiFailure['details'], isOrder: boolean): string | undefined {
+	const status = Number(details.httpCode);
+	if (status === 429) {
+		const wait = details.retryAfterSeconds ? `Wait ${details.retryAfterSeconds} s` : 'Wait a little';
+		return `${wait} and run again, or lower "Max Concurrent Requests" under Options (or use Request Options → Batching) so fewer requests reach Cardepass at once`;
+	}
+	if (status >= 500) {
+		return isOrder
+			? 'Retry later. Retrying is safe: the order is sent with the same Customer Order No, and an order that was made is returned instead of being made again'
+			: 'Retry later; if it keeps failing, contact Cardepass support with the Response ID';
+	}
+	if (status === 401) return 'Check the Client ID, Client Secret and Environment in the Cardepass credential';
+	return undefined;
+}
+
+/** Reads what an HTTP client error says without keeping its request (which holds the Authorization header). */
+function fromThrown(error: unknown, isOrder: boolean): CardepassApiFailure | undefined {
+	if (error instanceof CardepassApiFailure) return error;
+	const e = error as {
+		response?: { status?: number; data?: unknown; headers?: Record<string, string> };
+		code?: string;
+		body?: { error?: string; error_description?: string };
+		message?: string;
+		cause?: unknown;
+	};
+	if (e?.response?.status) {
+		return httpFailure(e.response.status, e.response.data, e.response.headers?.['retry-after']);
+	}
+	if (e?.code === 'EAUTH' || (e?.body && typeof e.body.error === 'string')) {
+		const said = e.body?.error_description ?? e.body?.error ?? e.message;
+		return new CardepassApiFailure(`Cardepass did not issue an access token: ${said}`, {
+			errorCode: e.body?.error ?? 'invalid_client',
+		});
+	}
+	const code = e?.code ?? (e?.cause as { code?: string } | undefined)?.code;
+	if (code && (NETWORK_CODES.has(code) || /timeout/i.test(e?.message ?? ''))) {
+		const outcome = isOrder ? 'The order may or may not have been made. ' : '';
+		return new CardepassApiFailure(`The connection to Cardepass failed before an answer arrived (${code})`, {
+			errorCode: code,
+			errorMessage: `${outcome}Retrying is safe${isOrder ? ': the same Customer Order No is sent, and an order that was made is returned instead of being made again' : ''}.`,
+		});
+	}
+	if (e?.message && /socket hang up|aborted|timeout/i.test(e.message)) {
+		return new CardepassApiFailure(`The connection to Cardepass failed before an answer arrived (${e.message})`, {
+			errorCode: 'ECONNRESET',
+		});
+	}
+	return undefined;
+}
+
+/** Every failure leaves the node as an n8n error whose message is the provider's and whose description says what to do. */
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+	isOrder: boolean,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeOperationError) return error;
+	const failure = fromThrown(error, isOrder);
+	if (!failure) {
+		if (error instanceof NodeApiError) return error;
+		const message = (error as Error)?.message ?? String(error);
+		return new NodeOperationError(node, message, { itemIndex });
+	}
+	const details = failure.details;
+	const description = describe(details, statusHint(details, isOrder));
+	const apiError = new NodeApiError(node, { ...details, message: failure.message } as JsonObject, {
+		message: failure.message,
+		description,
+		httpCode: details.httpCode,
+		itemIndex,
+	});
+	// Kept on the error so Continue On Fail can put them in the item.
+	Object.assign(apiError, {
+		errorCode: details.errorCode,
+		errorMessage: details.errorMessage,
+		responseId: details.responseId,
+	});
+	return apiError;
+}
+
+/** What a failed item carries in its JSON when the node continues on error. */
+export function errorItemJson(error: NodeApiError | NodeOperationError): IDataObject {
+	const fields = error as unknown as IDataObject;
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	for (const key of ['errorCode', 'errorMessage', 'responseId', 'httpCode']) {
+		if (fields[key] !== undefined && fields[key] !== null) json[key] = fields[key];
+	}
+	return json;
+}

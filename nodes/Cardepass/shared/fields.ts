@@ -1,0 +1,151 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+import type { InputCheck } from './types';
+import type { AmountRule, Target } from './validation';
+import { amount, optionalText, requiredText } from './validation';
+
+/** A parameter and the check that guards it, built from one definition so their names cannot drift apart. */
+export interface GuardedField {
+	property: INodeProperties;
+	check: InputCheck;
+}
+
+export type Show = NonNullable<IDisplayOptions['show']>;
+
+/** Displays a parameter for the given operations of one resource (and any extra conditions). */
+export function showFor(resource: string, operations: string[], extra: Show = {}): IDisplayOptions {
+	return { show: { resource: [resource], operation: operations, ...extra } };
+}
+
+/** The Card ID parameter; its check sends the trimmed ID where the operation needs it (body, or nowhere for a path). */
+export function cardIdField(show: IDisplayOptions, whereFrom: string) {
+	const description = `The card's ID (cardId). ${whereFrom}`;
+	const property: INodeProperties = {
+		displayName: 'Card ID',
+		name: 'cardId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. CARD123456',
+		description,
+		displayOptions: show,
+	};
+	return { property, check: (target?: Target) => requiredText('cardId', 'Card ID', description, target) };
+}
+
+export function amountField(options: {
+	name: string;
+	displayName: string;
+	description: string;
+	show: IDisplayOptions;
+	rule: AmountRule;
+	target: Target;
+	default?: number;
+}): GuardedField {
+	const { name, displayName, description, show, rule, target } = options;
+	return {
+		property: {
+			displayName,
+			name,
+			type: 'number',
+			required: !rule.optional,
+			default: options.default ?? rule.min ?? 0,
+			typeOptions: { minValue: rule.min ?? 0, numberPrecision: rule.wholeNumber ? 0 : 2 },
+			description,
+			displayOptions: show,
+			routing: { send: { type: target.in === 'qs' ? 'query' : 'body', property: target.key } },
+		},
+		check: amount(name, displayName, rule, target),
+	};
+}
+
+/** The idempotency key every order takes. */
+export const CUSTOMER_ORDER_NO_MAX_LENGTH = 32;
+
+export function customerOrderNoField(show: IDisplayOptions): GuardedField {
+	return {
+		property: {
+			displayName: 'Customer Order No',
+			name: 'customerOrderNo',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. {{ $json.invoiceId }}',
+			description:
+				"Your own unique number for this order (customerOrderNo), at most 32 characters. Cardepass makes an order only once per number, so a retry or a re-run with the same number never pays twice: the node then returns the earlier order, marked earlierOrder. Use a stable value from your data (an invoice or row ID). Left empty, the node sends one generated from the workflow, node, execution and item (N8N…), which stays the same when n8n retries the node.",
+			displayOptions: show,
+			routing: { send: { type: 'body', property: 'customerOrderNo' } },
+		},
+		check: optionalText('customerOrderNo', 'Customer Order No', CUSTOMER_ORDER_NO_MAX_LENGTH, {
+			in: 'body',
+			key: 'customerOrderNo',
+		}),
+	};
+}
+
+export const CARD_MODEL_VALUES = ['standard', 'sharebalance'] as const;
+
+export function cardModelProperty(show: IDisplayOptions, description: string): INodeProperties {
+	return {
+		displayName: 'Card Model',
+		name: 'cardModel',
+		type: 'options',
+		noDataExpression: false,
+		options: [
+			{
+				name: 'Standard',
+				value: 'standard',
+				description: 'A card with its own balance, topped up from your account',
+			},
+			{
+				name: 'Share Balance',
+				value: 'sharebalance',
+				description: "A card that spends your account's balance within its limits",
+			},
+		],
+		default: 'standard',
+		description,
+		displayOptions: show,
+	};
+}
+
+const maxConcurrentRequests: INodeProperties = {
+	displayName: 'Max Concurrent Requests',
+	name: 'maxConcurrentRequests',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 50 },
+	default: 5,
+	description:
+		'How many requests this n8n instance sends to Cardepass at once, across all items (the first request of a credential goes alone, to fetch the token the others reuse). Lower it if Cardepass answers 429.',
+};
+
+const waitForCompletion: INodeProperties = {
+	displayName: 'Wait for Completion',
+	name: 'waitForCompletion',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to wait until Cardepass has finished the order (it processes orders in the background). The node asks again after 0.5, 1, 2 and 4 seconds, then every 5 seconds, until the order is Completed (output) or failed (item error with its failureReason).',
+};
+
+const completionTimeout: INodeProperties = {
+	displayName: 'Completion Timeout (Seconds)',
+	name: 'completionTimeout',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 3600 },
+	default: 120,
+	description: 'How long to wait for the order to finish before the item fails with the order number to check later',
+	displayOptions: { show: { waitForCompletion: [true] } },
+};
+
+/** The Options collection: every operation can cap concurrency; orders can also wait for completion. */
+export function optionsCollection(show: IDisplayOptions, forOrders: boolean): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show,
+		options: forOrders ? [completionTimeout, maxConcurrentRequests, waitForCompletion] : [maxConcurrentRequests],
+	};
+}

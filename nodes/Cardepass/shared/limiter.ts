@@ -1,0 +1,68 @@
+/**
+ * Caps how many Cardepass requests this n8n process has in flight at once.
+ *
+ * n8n's declarative engine starts every item's request at the same moment, and a credential without a
+ * stored token fetches one per request. So the first request for a credential goes alone (it fetches the
+ * token the others then reuse), and the rest go at most `limit` at a time.
+ */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
+
+let inFlight = 0;
+const waiting: Array<() => void> = [];
+const warmCredentials = new Set<string>();
+const coldGates = new Map<string, Promise<void>>();
+
+function wakeNext(limit: () => number): void {
+	while (waiting.length > 0 && inFlight < limit()) {
+		inFlight++;
+		waiting.shift()!();
+	}
+}
+
+let currentLimit = DEFAULT_MAX_CONCURRENT_REQUESTS;
+
+async function acquire(limit: number): Promise<void> {
+	currentLimit = limit;
+	if (inFlight < limit && waiting.length === 0) {
+		inFlight++;
+		return;
+	}
+	await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function release(): void {
+	inFlight--;
+	wakeNext(() => currentLimit);
+}
+
+/** Runs `send` once a slot is free; `credentialKey` identifies the credential whose token it uses. */
+export async function withRequestSlot<T>(credentialKey: string, limit: number, send: () => Promise<T>): Promise<T> {
+	const gate = coldGates.get(credentialKey);
+	if (gate) await gate;
+	if (!warmCredentials.has(credentialKey)) {
+		warmCredentials.add(credentialKey);
+		let open!: () => void;
+		coldGates.set(credentialKey, new Promise<void>((resolve) => (open = resolve)));
+		try {
+			return await runInSlot(limit, send);
+		} finally {
+			coldGates.delete(credentialKey);
+			open();
+		}
+	}
+	return await runInSlot(limit, send);
+}
+
+async function runInSlot<T>(limit: number, send: () => Promise<T>): Promise<T> {
+	await acquire(Math.max(1, Math.floor(limit)));
+	try {
+		return await send();
+	} finally {
+		release();
+	}
+}
+
+/** For tests: forget which credentials already hold a token in this process. */
+export function resetRequestSlots(): void {
+	warmCredentials.clear();
+}

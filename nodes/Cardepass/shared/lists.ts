@@ -1,0 +1,50 @@
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { InputCheck } from './types';
+
+/** Return All and Limit, as every n8n "Get Many" operation has them. */
+export function returnAllAndLimit(resource: string, operation: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show: { resource: [resource], operation: [operation] } },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+		},
+	];
+}
+
+/** Limit must be a whole number of at least 1 when Return All is off. */
+export const checkLimit: InputCheck = function (this: IExecuteSingleFunctions) {
+	if (this.getNodeParameter('returnAll', false) === true) return;
+	const limit = this.getNodeParameter('limit', 50) as unknown;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(this.getNode(), `Limit must be a whole number of at least 1, got ${JSON.stringify(limit)}`, {
+			itemIndex: this.getItemIndex(),
+			description: 'Set Limit, or switch on Return All.',
+		});
+	}
+};
+
+export function dateTimeFilter(name: string, displayName: string, description: string, queryName: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'dateTime',
+		default: '',
+		description,
+		routing: { send: { type: 'query', property: queryName } },
+	};
+}

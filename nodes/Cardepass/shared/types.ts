@@ -1,0 +1,37 @@
+import type { DeclarativeRestApiSettings, IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+
+import type { PageQuery } from './paging';
+
+export type CardModel = 'standard' | 'sharebalance';
+
+/** Order fields compared when an earlier order with the same Customer Order No is found. */
+export type OrderField = 'cardId' | 'productCode' | 'cardCurrency' | 'topUpAmount' | 'withdrawAmount' | 'maxAuthAmount' | 'maxCreditAmount';
+
+/** Checks one input before anything is sent; throws an error that names the field. May normalise the request. */
+export type InputCheck = (this: IExecuteSingleFunctions, request: RequestOptions) => void;
+
+export type RequestOptions = DeclarativeRestApiSettings.HttpRequestOptions;
+
+/** How a paginated list asks for its pages: numbered pages (fund logs) or a cursor (transactions). */
+export type PagedListSpec = { style: 'numbered'; query: PageQuery } | { style: 'cursor' };
+
+export interface OrderSpec {
+	/** The order's card model: fixed, or read from the Card Model parameter. */
+	model: CardModel | 'fromParameter';
+	/** The order type the provider files this order under (the order query's OrderType). */
+	orderType: string;
+	/** Body fields that must match when an earlier order with the same Customer Order No is found. */
+	matchFields: OrderField[];
+}
+
+/** Everything the shared request path needs to know about one resource/operation pair. */
+export interface OperationSpec {
+	/** Present on lists read page by page (Return All / Limit); otherwise one request, its data split into items. */
+	paging?: PagedListSpec;
+	checks?: InputCheck[];
+	order?: OrderSpec;
+	/** Turns the unwrapped answer into output items (e.g. masking card data). */
+	transform?: (this: IExecuteSingleFunctions, records: IDataObject[]) => IDataObject[];
+}
+
+export type OperationRegistry = Record<string, Record<string, OperationSpec>>;

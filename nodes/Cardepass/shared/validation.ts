@@ -1,0 +1,204 @@
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { InputCheck, RequestOptions } from './types';
+
+/** Far above any real card amount; catches a wrong column or a unit mix-up before money moves. */
+export const MAX_AMOUNT = 10_000_000;
+
+export interface Target {
+	in: 'body' | 'qs';
+	key: string;
+}
+
+function refuse(ctx: IExecuteSingleFunctions, message: string, description: string): never {
+	throw new NodeOperationError(ctx.getNode(), message, {
+		itemIndex: ctx.getItemIndex(),
+		description,
+	});
+}
+
+function put(request: RequestOptions, target: Target | undefined, value: unknown): void {
+	if (!target) return;
+	const bag = ((request[target.in] as IDataObject | undefined) ?? {}) as IDataObject;
+	if (value === undefined) delete bag[target.key];
+	else bag[target.key] = value as IDataObject[string];
+	request[target.in] = bag;
+}
+
+function shown(value: unknown): string {
+	if (typeof value === 'string') return `"${value}"`;
+	try {
+		return JSON.stringify(value) ?? String(value);
+	} catch {
+		return String(value);
+	}
+}
+
+function readParameter(ctx: IExecuteSingleFunctions, name: string): unknown {
+	return ctx.getNodeParameter(name, undefined);
+}
+
+/** Text that must be present, e.g. a Card ID; trimmed before it is sent. */
+export function requiredText(name: string, label: string, whereFrom: string, target?: Target): InputCheck {
+	return function (this: IExecuteSingleFunctions, request) {
+		const value = readParameter(this, name);
+		if (typeof value !== 'string' && typeof value !== 'number') {
+			refuse(this, `${label} must be text, got ${shown(value)}`, whereFrom);
+		}
+		const text = String(value).trim();
+		if (text === '') refuse(this, `${label} is required`, whereFrom);
+		put(request, target, text);
+	};
+}
+
+/** Optional text; blank means "not sent". */
+export function optionalText(name: string, label: string, maxLength: number, target: Target): InputCheck {
+	return function (this: IExecuteSingleFunctions, request) {
+		const value = readParameter(this, name);
+		if (value === undefined || value === null || value === '') return put(request, target, undefined);
+		if (typeof value !== 'string' && typeof value !== 'number') {
+			refuse(this, `${label} must be text, got ${shown(value)}`, `Leave ${label} empty or give it text.`);
+		}
+		const text = String(value).trim();
+		if (text.length > maxLength) {
+			refuse(this, `${label} is longer than ${maxLength} characters`, `Shorten ${label}.`);
+		}
+		put(request, target, text === '' ? undefined : text);
+	};
+}
+
+export interface AmountRule {
+	min?: number;
+	/** The amount must be above zero (true for every amount the API takes). */
+	positive?: boolean;
+	optional?: boolean;
+	wholeNumber?: boolean;
+}
+
+/** Parses an amount as the API wants it: a JSON number with at most 2 decimals. */
+export function parseAmount(
+	ctx: IExecuteSingleFunctions,
+	value: unknown,
+	label: string,
+	rule: AmountRule,
+): number | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		if (rule.optional) return undefined;
+		refuse(ctx, `${label} is required`, `Give ${label} as a number, e.g. 100 or 25.50.`);
+	}
+	const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+	if (typeof value === 'boolean' || !Number.isFinite(number)) {
+		refuse(ctx, `${label} must be a number, got ${shown(value)}`, `Give ${label} as a number, e.g. 100 or 25.50.`);
+	}
+	if ((rule.positive ?? true) && number <= 0) {
+		refuse(ctx, `${label} must be more than 0, got ${number}`, `Give a positive ${label}.`);
+	}
+	if (rule.min !== undefined && number < rule.min) {
+		refuse(ctx, `${label} must be at least ${rule.min}, got ${number}`, `Cardepass refuses a ${label} below ${rule.min}.`);
+	}
+	if (number > MAX_AMOUNT) {
+		refuse(
+			ctx,
+			`${label} is too large: ${number}`,
+			`The node refuses amounts above ${MAX_AMOUNT.toLocaleString('en-US')} to catch a wrong column or unit before money moves.`,
+		);
+	}
+	if (Math.round(number * 100) !== Number((number * 100).toFixed(6))) {
+		refuse(ctx, `${label} has more than 2 decimals: ${number}`, 'Cardepass takes amounts in cents: round to 2 decimals.');
+	}
+	if (rule.wholeNumber && !Number.isInteger(number)) {
+		refuse(ctx, `${label} must be a whole number, got ${number}`, `Give ${label} without decimals.`);
+	}
+	return Math.round(number * 100) / 100;
+}
+
+export function amount(name: string, label: string, rule: AmountRule, target: Target): InputCheck {
+	return function (this: IExecuteSingleFunctions, request) {
+		put(request, target, parseAmount(this, readParameter(this, name), label, rule));
+	};
+}
+
+/** A value chosen from a list; checked because an expression can produce anything. */
+export function oneOf(name: string, label: string, allowed: readonly string[], target?: Target): InputCheck {
+	return function (this: IExecuteSingleFunctions, request) {
+		const value = readParameter(this, name);
+		if (typeof value !== 'string' || !allowed.includes(value)) {
+			refuse(this, `${label} must be one of ${allowed.join(', ')}, got ${shown(value)}`, `Pick ${label} from the list.`);
+		}
+		put(request, target, value);
+	};
+}
+
+function timeZoneOffsetMs(epochMs: number, timeZone: string): number {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(new Date(epochMs));
+	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	return asUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
+
+/**
+ * Reads a date-time as n8n's date fields give it. A value without a time zone is a wall-clock time in the
+ * workflow's time zone, as the editor shows it.
+ */
+export function parseDateTime(value: unknown, timeZone: string): Date | undefined {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+	if (typeof value === 'object' && value !== null && 'toISO' in value) {
+		return parseDateTime((value as { toISO: () => string }).toISO(), timeZone);
+	}
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim();
+	const wall = WALL_TIME.exec(text);
+	if (wall) {
+		const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0'] = wall;
+		const guess = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, +ms.padEnd(3, '0'));
+		const asUtc = new Date(guess);
+		const exists =
+			asUtc.getUTCFullYear() === +y && asUtc.getUTCMonth() === +mo - 1 && asUtc.getUTCDate() === +d;
+		if (!exists || +h > 23 || +mi > 59 || +s > 59) return undefined;
+		return new Date(guess - timeZoneOffsetMs(guess - timeZoneOffsetMs(guess, timeZone), timeZone));
+	}
+	if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return undefined;
+	const date = new Date(text);
+	return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** Optional From/To date-times, sent in ISO 8601 (UTC); From must not be after To. */
+export function dateRange(
+	from: { name: string; label: string; keys: string[] },
+	to: { name: string; label: string; keys: string[] },
+	options: { required?: boolean } = {},
+): InputCheck {
+	return function (this: IExecuteSingleFunctions, request) {
+		const timeZone = this.getTimezone();
+		const read = (field: typeof from) => {
+			const raw = readParameter(this, field.name);
+			if (raw === undefined || raw === null || raw === '') {
+				if (options.required) refuse(this, `${field.label} is required`, `Pick a date and time for ${field.label}.`);
+				return undefined;
+			}
+			const date = parseDateTime(raw, timeZone);
+			if (!date) {
+				refuse(this, `${field.label} is not a date: ${shown(raw)}`, 'Use a date such as 2025-01-31 or 2025-01-31T18:00:00.');
+			}
+			for (const key of field.keys) put(request, { in: 'qs', key }, date.toISOString());
+			return date;
+		};
+		const start = read(from);
+		const end = read(to);
+		if (start && end && start.getTime() > end.getTime()) {
+			refuse(this, `${from.label} is after ${to.label}`, `${from.label} must be on or before ${to.label}.`);
+		}
+	};
+}

@@ -1,0 +1,343 @@
+/**
+ * Runs the built Cardepass node inside n8n's own execution engine (n8n-core's WorkflowExecute), as n8n
+ * does: the package is loaded by n8n's package loader from the repository root (package.json "n8n" field
+ * → dist/), a source node feeds it items, and the credential helper keeps the OAuth2 token between runs
+ * the way n8n's database does, so n8n-core itself fetches, reuses and renews tokens.
+ */
+import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { ICredentials, ICredentialsHelper, LoggerProxy, NodeHelpers, Workflow } from 'n8n-workflow';
+import * as path from 'path';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const CREDENTIAL_TYPE = 'cardepassOAuth2Api';
+export const NODE_TYPE = 'n8n-nodes-cardepass.cardepass';
+
+/** Everything n8n's logger was given during the tests, for the secret scan. */
+export const capturedLogs: string[] = [];
+const capture = (level: string) => (message: string, meta?: object) => {
+	capturedLogs.push(`${level} ${message} ${meta ? safeStringify(meta) : ''}`);
+};
+LoggerProxy.init({
+	error: capture('error'),
+	warn: capture('warn'),
+	info: capture('info'),
+	debug: capture('debug'),
+} as unknown as Parameters<typeof LoggerProxy.init>[0]);
+
+function safeStringify(value: unknown): string {
+	const seen = new WeakSet();
+	return JSON.stringify(value, (_key, v: unknown) => {
+		if (typeof v === 'object' && v !== null) {
+			if (seen.has(v)) return '[circular]';
+			seen.add(v);
+		}
+		return v;
+	});
+}
+
+/** A plain source node: outputs the items given in its `items` parameter. */
+class TestItemsNode implements INodeType {
+	description = {
+		displayName: 'Test Items',
+		name: 'testItems',
+		group: ['input'],
+		version: 1,
+		description: 'Emits fixed items',
+		defaults: { name: 'Test Items' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' } as INodeProperties],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getNodeParameter('items', 0) as unknown;
+		const list = (typeof items === 'string' ? JSON.parse(items) : items) as IDataObject[];
+		return [list.map((json, index) => ({ json, pairedItem: { item: index } }))];
+	}
+}
+
+interface Loaded {
+	nodeType: INodeType;
+	credentialType: ICredentialType;
+}
+
+let loaded: Promise<Loaded> | undefined;
+
+/** Loads the package the way n8n loads a community package (from its package.json). */
+export function loadPackage(): Promise<Loaded> {
+	loaded ??= (async () => {
+		const loader = new PackageDirectoryLoader(REPO_ROOT);
+		await loader.loadAll();
+		const nodeType = loader.nodeTypes.cardepass?.type as INodeType;
+		const credentialType = loader.credentialTypes[CREDENTIAL_TYPE]?.type;
+		if (!nodeType || !credentialType) throw new Error('dist/ holds no Cardepass node: run `npm run build` first');
+		return { nodeType, credentialType };
+	})();
+	return loaded;
+}
+
+class StoredCredentials extends ICredentials {
+	constructor(details: INodeCredentialsDetails, type: string, private readonly decrypted: ICredentialDataDecryptedObject) {
+		super({ id: details.id, name: details.name }, type);
+	}
+	getData(): ICredentialDataDecryptedObject {
+		return structuredClone(this.decrypted);
+	}
+	getDataToSave() {
+		return { id: this.id, name: this.name, type: this.type, data: '' };
+	}
+	setData(): void {}
+}
+
+/** Plays the part of n8n's credentials service: defaults, `$self` expressions, token storage. */
+class CredentialStore extends ICredentialsHelper {
+	readonly stored = new Map<string, ICredentialDataDecryptedObject>();
+	tokenWrites = 0;
+
+	constructor(private readonly credentialType: ICredentialType, private readonly workflowFactory: () => Workflow) {
+		super();
+	}
+
+	getParentTypes(name: string): string[] {
+		return name === CREDENTIAL_TYPE ? ['oAuth2Api'] : [];
+	}
+
+	async authenticate(_c: ICredentialDataDecryptedObject, _t: string, requestOptions: any) {
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(details: INodeCredentialsDetails, type: string) {
+		return new StoredCredentials(details, type, this.raw(details));
+	}
+
+	private raw(details: INodeCredentialsDetails): ICredentialDataDecryptedObject {
+		const data = this.stored.get(details.id ?? '');
+		if (!data) throw new Error(`No credential with ID ${details.id}`);
+		return data;
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		details: INodeCredentialsDetails,
+		_type: string,
+		mode: WorkflowExecuteMode,
+	): Promise<ICredentialDataDecryptedObject> {
+		const raw = structuredClone(this.raw(details));
+		const withDefaults = NodeHelpers.getNodeParameters(
+			this.credentialType.properties,
+			raw as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		) as ICredentialDataDecryptedObject;
+		if (raw.oauthTokenData) withDefaults.oauthTokenData = raw.oauthTokenData;
+		const node = { name: '', typeVersion: 1, type: 'mock', position: [0, 0], parameters: {} } as unknown as INode;
+		return this.workflowFactory().expression.getComplexParameterValue(
+			node,
+			withDefaults as INodeParameters,
+			mode,
+			{},
+			undefined,
+			undefined,
+			withDefaults,
+		) as ICredentialDataDecryptedObject;
+	}
+
+	async updateCredentials(details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+		this.stored.set(details.id ?? '', structuredClone(data));
+	}
+
+	async updateCredentialsOauthTokenData(details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+		this.tokenWrites++;
+		const current = this.raw(details);
+		this.stored.set(details.id ?? '', { ...current, oauthTokenData: structuredClone(data.oauthTokenData) });
+	}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return this.credentialType.properties;
+	}
+}
+
+export interface NodeSettings {
+	retryOnFail?: boolean;
+	maxTries?: number;
+	waitBetweenTries?: number;
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** The node's type: the tool variant is what an AI agent calls. */
+	type?: string;
+	name?: string;
+	id?: string;
+}
+
+export interface RunResult {
+	/** The JSON of every item on the node's main output. */
+	items: IDataObject[];
+	/** Items with their `error`, as n8n hands them on. */
+	rawItems: INodeExecutionData[];
+	/** Items on the error output (On Error: Continue (using error output)). */
+	errorItems: IDataObject[];
+	/** The execution's error when it failed. */
+	error?: { message: string; description?: string | null; [key: string]: unknown };
+	run: IRun;
+}
+
+export interface EngineOptions {
+	baseUrl: string;
+	clientId?: string;
+	clientSecret?: string;
+}
+
+let executionCounter = 0;
+
+/** One n8n "instance": a credential store that outlives runs, like n8n's database. */
+export class CardepassEngine {
+	private constructor(
+		private readonly nodeType: INodeType,
+		readonly credentials: CredentialStore,
+		private readonly nodeTypes: INodeTypes,
+	) {}
+
+	static async create(options: EngineOptions): Promise<CardepassEngine> {
+		const { nodeType, credentialType } = await loadPackage();
+		const source = new TestItemsNode();
+		const toolType = { ...nodeType, description: { ...nodeType.description, name: 'cardepassTool' } } as INodeType;
+		const types: Record<string, INodeType> = {
+			[NODE_TYPE]: nodeType,
+			[`${NODE_TYPE}Tool`]: toolType,
+			'test.items': source,
+		};
+		const nodeTypes: INodeTypes = {
+			getByName: (type) => types[type],
+			getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(types[type], version),
+			getKnownTypes: () => ({}),
+		};
+		let workflow: Workflow | undefined;
+		const store = new CredentialStore(credentialType, () => {
+			workflow ??= new Workflow({ nodes: [], connections: {}, active: false, nodeTypes });
+			return workflow;
+		});
+		store.stored.set('1', {
+			environment: 'custom',
+			baseUrl: options.baseUrl,
+			clientId: options.clientId ?? 'sandbox-client',
+			clientSecret: options.clientSecret ?? 'sandbox-secret',
+		});
+		return new CardepassEngine(nodeType, store, nodeTypes);
+	}
+
+	get description() {
+		return this.nodeType.description;
+	}
+
+	/** Forgets the stored token, like a freshly saved credential. */
+	clearToken(): void {
+		const data = this.credentials.stored.get('1')!;
+		delete data.oauthTokenData;
+	}
+
+	get storedToken(): string | undefined {
+		const token = this.credentials.stored.get('1')?.oauthTokenData as IDataObject | undefined;
+		return token?.access_token as string | undefined;
+	}
+
+	setCredential(changes: IDataObject): void {
+		this.credentials.stored.set('1', { ...this.credentials.stored.get('1')!, ...changes } as ICredentialDataDecryptedObject);
+	}
+
+	/** Executes Test Items → Cardepass with the given parameters and returns what the Cardepass node output. */
+	async run(parameters: INodeParameters, inputItems: IDataObject[] = [{}], settings: NodeSettings = {}): Promise<RunResult> {
+		const executionId = String(++executionCounter);
+		const nodeName = settings.name ?? 'Cardepass';
+		const nodes: INode[] = [
+			{ id: 'source', name: 'Test Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: inputItems as unknown as string } },
+			{
+				id: settings.id ?? 'cardepass-node-1',
+				name: nodeName,
+				type: settings.type ?? NODE_TYPE,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters,
+				credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cardepass Sandbox' } },
+				retryOnFail: settings.retryOnFail,
+				maxTries: settings.maxTries,
+				waitBetweenTries: settings.waitBetweenTries,
+				onError: settings.onError,
+			},
+		];
+		const connections = { 'Test Items': { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] } };
+		const workflow = new Workflow({
+			id: 'workflow-engine-tests',
+			name: 'Engine test',
+			nodes,
+			connections,
+			active: false,
+			nodeTypes: this.nodeTypes,
+			settings: { timezone: 'UTC' },
+		});
+		const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+			id: workflow.id,
+			name: workflow.name,
+			nodes,
+			connections,
+			active: false,
+			activeVersionId: null,
+			isArchived: false,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		} as never);
+		const additionalData = {
+			credentialsHelper: this.credentials,
+			hooks,
+			executionId,
+			currentNodeExecutionIndex: 0,
+			restApiUrl: 'http://127.0.0.1/rest',
+			instanceBaseUrl: 'http://127.0.0.1/',
+			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+			webhookBaseUrl: 'http://127.0.0.1/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+			variables: {},
+			logAiEvent: () => undefined,
+			executeWorkflow: async () => {
+				throw new Error('not used');
+			},
+			getRunExecutionData: async () => undefined,
+			startRunnerTask: async () => {
+				throw new Error('not used');
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+		const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: workflow.getNode('Test Items')! });
+		const taskData = run.data.resultData.runData[nodeName]?.at(-1);
+		const outputs = taskData?.data?.main ?? [];
+		const rawItems = (outputs[0] ?? []) as INodeExecutionData[];
+		const error = run.data.resultData.error as RunResult['error'];
+		return {
+			items: rawItems.map((item) => item.json),
+			rawItems,
+			errorItems: ((outputs[1] ?? []) as INodeExecutionData[]).map((item) => item.json),
+			error: error ? (error as RunResult['error']) : undefined,
+			run,
+		};
+	}
+}
