@@ -213,6 +213,12 @@ export const cardProperties: INodeProperties[] = [
 	optionsCollection(showFor(RESOURCE, ['get']), false),
 ];
 
+/** API v1.4 servers refuse a card without a total limit; v1.0 servers take it. */
+function totalLimitHint(this: IExecuteSingleFunctions, message: string): string | undefined {
+	if (this.getNodeParameter('totalLimit', 'limited') !== 'unlimited' || !/maxCreditAmount/i.test(message)) return undefined;
+	return 'This Cardepass server (API v1.4 or later) requires a total limit: set Total Limit to "Set a Total Limit" and give Max Total Amount as a whole number of at least 1';
+}
+
 function isToolCall(ctx: IExecuteSingleFunctions): boolean {
 	return ctx.getNode().type.endsWith('Tool');
 }
@@ -237,6 +243,7 @@ export const cardOperations: Record<string, OperationSpec> = {
 				for (const check of checks) check.call(this, request);
 			},
 		],
+		hint: totalLimitHint,
 		order: {
 			model: 'fromParameter',
 			orderType: 'ApplyCard',
@@ -254,6 +261,7 @@ export const cardOperations: Record<string, OperationSpec> = {
 	},
 	updateLimits: {
 		checks: [...cardChecks, ...updateLimits.checks],
+		hint: totalLimitHint,
 		order: { model: 'sharebalance', orderType: 'CreditLimit', matchFields: ['cardId', 'maxAuthAmount', 'maxCreditAmount'] },
 	},
 	block: { checks: [checkCardModel, ...cardChecks], order: { model: 'fromParameter', orderType: 'CardBlock', matchFields: ['cardId'] } },

@@ -87,6 +87,14 @@ function statusHint(details: CardepassApiFailure['details'], isOrder: boolean): 
 /** Reads what an HTTP client error says without keeping its request (which holds the Authorization header). */
 function fromThrown(error: unknown, isOrder: boolean): CardepassApiFailure | undefined {
 	if (error instanceof CardepassApiFailure) return error;
+	// n8n wraps a failed request in a NodeApiError of its own; the HTTP answer is on the error it wraps.
+	if (error instanceof NodeApiError) {
+		// n8n wraps a failed request in a NodeApiError of its own, keeping the status and the answer's body.
+		const status = Number(error.httpCode);
+		if (status >= 400) return httpFailure(status, error.context?.data, undefined);
+		const wrapped = error.cause ?? (error as unknown as { errorResponse?: unknown }).errorResponse;
+		if (wrapped) return fromThrown(wrapped, isOrder);
+	}
 	const e = error as {
 		response?: { status?: number; data?: unknown; headers?: Record<string, string> };
 		code?: string;
@@ -125,6 +133,7 @@ export function toNodeError(
 	error: unknown,
 	itemIndex: number,
 	isOrder: boolean,
+	operationHint?: (message: string) => string | undefined,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeOperationError) return error;
 	const failure = fromThrown(error, isOrder);
@@ -134,7 +143,7 @@ export function toNodeError(
 		return new NodeOperationError(node, message, { itemIndex });
 	}
 	const details = failure.details;
-	const description = describe(details, statusHint(details, isOrder));
+	const description = describe(details, operationHint?.(failure.message) ?? statusHint(details, isOrder));
 	const apiError = new NodeApiError(node, { ...details, message: failure.message } as JsonObject, {
 		message: failure.message,
 		description,

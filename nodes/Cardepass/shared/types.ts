@@ -30,6 +30,8 @@ export interface OperationSpec {
 	paging?: PagedListSpec;
 	checks?: InputCheck[];
 	order?: OrderSpec;
+	/** Advice added to an error of this operation, when the input explains it (e.g. a setting the server refuses). */
+	hint?: (this: IExecuteSingleFunctions, message: string) => string | undefined;
 	/** Turns the unwrapped answer into output items (e.g. masking card data). */
 	transform?: (this: IExecuteSingleFunctions, records: IDataObject[]) => IDataObject[];
 }

@@ -35,8 +35,9 @@ function shown(value: unknown): string {
 	}
 }
 
+/** A parameter's value; null when it is not set (an optional field left out of its collection). */
 function readParameter(ctx: IExecuteSingleFunctions, name: string): unknown {
-	return ctx.getNodeParameter(name, undefined);
+	return ctx.getNodeParameter(name, null);
 }
 
 /** Text that must be present, e.g. a Card ID; trimmed before it is sent. */

@@ -1,0 +1,46 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { startSimulator } from '../simulator';
+import { CardepassEngine } from './engine';
+
+export type Revision = '1.0' | '1.4';
+export const REVISIONS: Revision[] = ['1.0', '1.4'];
+
+export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+export type SimulatorOptions = Parameters<typeof startSimulator>[0];
+
+export interface Sandbox {
+	sim: Simulator;
+	engine: CardepassEngine;
+}
+
+/** A fresh simulator and an n8n engine whose Cardepass credential points at it. */
+export async function openSandbox(options: SimulatorOptions = {}): Promise<Sandbox> {
+	const sim = await startSimulator({ port: 0, ...options });
+	const engine = await CardepassEngine.create({ baseUrl: sim.baseUrl });
+	return { sim, engine };
+}
+
+/** Opens a sandbox before each test of the block and closes it after. */
+export function useSandbox(options: SimulatorOptions | (() => SimulatorOptions) = {}) {
+	const box = {} as Sandbox;
+	beforeEach(async () => {
+		Object.assign(box, await openSandbox(typeof options === 'function' ? options() : options));
+	});
+	afterEach(async () => {
+		await box.sim.close();
+	});
+	return box;
+}
+
+export interface SeenRequest {
+	method: string;
+	path: string;
+	query: IDataObject;
+	body: unknown;
+}
+
+/** The API requests the simulator received (token requests left out), as the tests compare them. */
+export function apiCalls(sim: Simulator): SeenRequest[] {
+	return sim.apiRequests().map((r: SeenRequest) => ({ method: r.method, path: r.path, query: r.query, body: r.body }));
+}
