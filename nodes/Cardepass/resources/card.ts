@@ -214,7 +214,7 @@ export const cardProperties: INodeProperties[] = [
 ];
 
 /** API v1.4 servers refuse a card without a total limit; v1.0 servers take it. */
-function totalLimitHint(this: IExecuteSingleFunctions, message: string): string | undefined {
+function totalLimitHint(this: IExecuteSingleFunctions, { message }: { message: string }): string | undefined {
 	if (this.getNodeParameter('totalLimit', 'limited') !== 'unlimited' || !/maxCreditAmount/i.test(message)) return undefined;
 	return 'This Cardepass server (API v1.4 or later) requires a total limit: set Total Limit to "Set a Total Limit" and give Max Total Amount as a whole number of at least 1';
 }

@@ -97,5 +97,9 @@ export const transactionOperations: Record<string, OperationSpec> = {
 			},
 		],
 		paging: { style: 'cursor' },
+		hint: ({ httpCode }) =>
+			httpCode === '404'
+				? 'Transactions are part of the Cardepass API from v1.4 on; this server does not offer them yet. Ask Cardepass support to enable it'
+				: undefined,
 	},
 };

@@ -133,7 +133,7 @@ export function toNodeError(
 	error: unknown,
 	itemIndex: number,
 	isOrder: boolean,
-	operationHint?: (message: string) => string | undefined,
+	operationHint?: (failure: { message: string; httpCode?: string }) => string | undefined,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeOperationError) return error;
 	const failure = fromThrown(error, isOrder);
@@ -143,7 +143,7 @@ export function toNodeError(
 		return new NodeOperationError(node, message, { itemIndex });
 	}
 	const details = failure.details;
-	const description = describe(details, operationHint?.(failure.message) ?? statusHint(details, isOrder));
+	const description = describe(details, operationHint?.({ message: failure.message, httpCode: details.httpCode }) ?? statusHint(details, isOrder));
 	const apiError = new NodeApiError(node, { ...details, message: failure.message } as JsonObject, {
 		message: failure.message,
 		description,

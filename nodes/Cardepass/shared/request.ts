@@ -130,7 +130,7 @@ export function createCardepassRequest(registry: OperationRegistry) {
 			if (spec.transform) records = spec.transform.call(this, records);
 			return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
-			const hint = spec.hint ? (message: string) => spec.hint!.call(this, message) : undefined;
+			const hint = spec.hint ? (failure: { message: string; httpCode?: string }) => spec.hint!.call(this, failure) : undefined;
 			const nodeError = toNodeError(this.getNode(), error, itemIndex, spec.order !== undefined, hint);
 			if (this.continueOnFail()) {
 				return [{ json: errorItemJson(nodeError), error: nodeError, pairedItem: { item: itemIndex } }];

@@ -31,7 +31,7 @@ export interface OperationSpec {
 	checks?: InputCheck[];
 	order?: OrderSpec;
 	/** Advice added to an error of this operation, when the input explains it (e.g. a setting the server refuses). */
-	hint?: (this: IExecuteSingleFunctions, message: string) => string | undefined;
+	hint?: (this: IExecuteSingleFunctions, failure: { message: string; httpCode?: string }) => string | undefined;
 	/** Turns the unwrapped answer into output items (e.g. masking card data). */
 	transform?: (this: IExecuteSingleFunctions, records: IDataObject[]) => IDataObject[];
 }
