@@ -15,6 +15,19 @@ const NETWORK_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
+/**
+ * n8n's OAuth2 client turns a refused token request into these standard OAuth2 texts (RFC 6749 §5.2), and
+ * n8n keeps only the text; they are how a token failure is told apart from a failed API call.
+ */
+const TOKEN_ERROR_TEXTS: Array<[RegExp, string]> = [
+	[/^Client authentication failed/, 'invalid_client'],
+	[/^The provided authorization grant/, 'invalid_grant'],
+	[/^The requested scope is invalid/, 'invalid_scope'],
+	[/^The authorization grant type is not supported/, 'unsupported_grant_type'],
+	[/^The client is not authorized/, 'unauthorized_client'],
+	[/^The request is missing a required parameter/, 'invalid_request'],
+];
+
 const HINTS: Record<string, string> = {
 	INSUFFICIENT_BALANCE: 'Add funds to the account (Account → Get Balances shows what is there) or lower the amount.',
 	CARD_STATUS_INVALID: 'Card → Get shows the card\'s status: a blocked card must be unblocked first, a cancelled card cannot be used.',
@@ -81,6 +94,9 @@ function statusHint(details: CardepassApiFailure['details'], isOrder: boolean): 
 			: 'Retry later; if it keeps failing, contact Cardepass support with the Response ID';
 	}
 	if (status === 401) return 'Check the Client ID, Client Secret and Environment in the Cardepass credential';
+	if (details.errorCode && /^(invalid|unauthorized|unsupported)_/.test(details.errorCode)) {
+		return 'Check the Client ID, Client Secret and Environment in the Cardepass credential';
+	}
 	return undefined;
 }
 
@@ -94,6 +110,12 @@ function fromThrown(error: unknown, isOrder: boolean): CardepassApiFailure | und
 		if (status >= 400) return httpFailure(status, error.context?.data, undefined);
 		const wrapped = error.cause ?? (error as unknown as { errorResponse?: unknown }).errorResponse;
 		if (wrapped) return fromThrown(wrapped, isOrder);
+		const tokenError = TOKEN_ERROR_TEXTS.find(([text]) => text.test(error.message));
+		if (tokenError) {
+			return new CardepassApiFailure(`Cardepass did not issue an access token: ${error.message}`, {
+				errorCode: tokenError[1],
+			});
+		}
 	}
 	const e = error as {
 		response?: { status?: number; data?: unknown; headers?: Record<string, string> };
@@ -159,13 +181,17 @@ export function toNodeError(
 	return apiError;
 }
 
-/** What a failed item carries in its JSON when the node continues on error. */
+/**
+ * What a failed item carries when the node continues on error: `{ error: { message, errorCode, … } }`.
+ * The single `error` key is what sends the item to the error output; n8n would replace the JSON with the
+ * bare message if the item carried the error object itself.
+ */
 export function errorItemJson(error: NodeApiError | NodeOperationError): IDataObject {
 	const fields = error as unknown as IDataObject;
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
+	const details: IDataObject = { message: error.message };
+	if (error.description) details.description = error.description;
 	for (const key of ['errorCode', 'errorMessage', 'responseId', 'httpCode']) {
-		if (fields[key] !== undefined && fields[key] !== null) json[key] = fields[key];
+		if (fields[key] !== undefined && fields[key] !== null) details[key] = fields[key];
 	}
-	return json;
+	return { error: details };
 }

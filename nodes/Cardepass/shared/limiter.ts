@@ -2,14 +2,13 @@
  * Caps how many Cardepass requests this n8n process has in flight at once.
  *
  * n8n's declarative engine starts every item's request at the same moment, and a credential without a
- * stored token fetches one per request. So the first request for a credential goes alone (it fetches the
- * token the others then reuse), and the rest go at most `limit` at a time.
+ * stored token fetches one per request. So a request on a credential without a token goes alone (it fetches
+ * the token the others then reuse), and the rest go at most `limit` at a time.
  */
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
 
 let inFlight = 0;
 const waiting: Array<() => void> = [];
-const warmCredentials = new Set<string>();
 const coldGates = new Map<string, Promise<void>>();
 
 function wakeNext(limit: () => number): void {
@@ -35,12 +34,26 @@ function release(): void {
 	wakeNext(() => currentLimit);
 }
 
-/** Runs `send` once a slot is free; `credentialKey` identifies the credential whose token it uses. */
-export async function withRequestSlot<T>(credentialKey: string, limit: number, send: () => Promise<T>): Promise<T> {
-	const gate = coldGates.get(credentialKey);
-	if (gate) await gate;
-	if (!warmCredentials.has(credentialKey)) {
-		warmCredentials.add(credentialKey);
+/**
+ * Runs `send` once a slot is free. `needsToken` tells whether the credential (`credentialKey`) has no stored
+ * token yet: such a request goes alone, and the others wait for the token it fetches.
+ */
+export async function withRequestSlot<T>(
+	credentialKey: string,
+	limit: number,
+	needsToken: () => Promise<boolean>,
+	send: () => Promise<T>,
+): Promise<T> {
+	for (;;) {
+		const gate = coldGates.get(credentialKey);
+		if (gate) {
+			await gate;
+			continue;
+		}
+		const cold = await needsToken();
+		// Another request may have opened a gate while this one was looking at the credential.
+		if (coldGates.has(credentialKey)) continue;
+		if (!cold) return await runInSlot(limit, send);
 		let open!: () => void;
 		coldGates.set(credentialKey, new Promise<void>((resolve) => (open = resolve)));
 		try {
@@ -50,7 +63,6 @@ export async function withRequestSlot<T>(credentialKey: string, limit: number, s
 			open();
 		}
 	}
-	return await runInSlot(limit, send);
 }
 
 async function runInSlot<T>(limit: number, send: () => Promise<T>): Promise<T> {
@@ -60,9 +72,4 @@ async function runInSlot<T>(limit: number, send: () => Promise<T>): Promise<T> {
 	} finally {
 		release();
 	}
-}
-
-/** For tests: forget which credentials already hold a token in this process. */
-export function resetRequestSlots(): void {
-	warmCredentials.clear();
 }

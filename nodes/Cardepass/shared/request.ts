@@ -29,8 +29,12 @@ function exchange(ctx: IExecutePaginationFunctions, requestData: RequestData) {
 	const credential = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
 	const credentialKey = credential?.id ?? credential?.name ?? 'default';
 	const limit = Number(option(ctx, 'maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS)) || DEFAULT_MAX_CONCURRENT_REQUESTS;
+	const needsToken = async () => {
+		const credentials = await ctx.getCredentials<{ oauthTokenData?: { access_token?: string } }>(CREDENTIAL_TYPE);
+		return !credentials.oauthTokenData?.access_token;
+	};
 	return async (overrides: Partial<RequestOptions> = {}): Promise<unknown> =>
-		await withRequestSlot(credentialKey, limit, async () => {
+		await withRequestSlot(credentialKey, limit, needsToken, async () => {
 			const items = await ctx.makeRoutingRequest({
 				...requestData,
 				options: { ...requestData.options, ...overrides },
@@ -133,7 +137,7 @@ export function createCardepassRequest(registry: OperationRegistry) {
 			const hint = spec.hint ? (failure: { message: string; httpCode?: string }) => spec.hint!.call(this, failure) : undefined;
 			const nodeError = toNodeError(this.getNode(), error, itemIndex, spec.order !== undefined, hint);
 			if (this.continueOnFail()) {
-				return [{ json: errorItemJson(nodeError), error: nodeError, pairedItem: { item: itemIndex } }];
+				return [{ json: errorItemJson(nodeError), pairedItem: { item: itemIndex } }];
 			}
 			throw nodeError;
 		}

@@ -1,0 +1,100 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import endpoints from '../fixtures/endpoints.json';
+import { loadPackage } from '../helpers/engine';
+
+interface Route {
+	resource: string;
+	operation: string;
+	method: string;
+	path: string;
+}
+
+const MODELS = ['standard', 'sharebalance'];
+
+/** Every (method, path) the node's operations can send, read from the built description. */
+async function routesOfBuiltNode(): Promise<Route[]> {
+	const { nodeType } = await loadPackage();
+	const routes: Route[] = [];
+	for (const property of nodeType.description.properties) {
+		if (property.name !== 'operation') continue;
+		const resource = property.displayOptions?.show?.resource?.[0] as string;
+		for (const option of property.options as INodePropertyOptions[]) {
+			const request = option.routing?.request;
+			if (!request?.url) continue;
+			const url = String(request.url).replace(/^=/, '');
+			const expanded = url.includes('$parameter.cardModel') ? MODELS.map((m) => url.replace(/\{\{[^}]*cardModel[^}]*\}\}/, m)) : [url];
+			for (const path of expanded) {
+				routes.push({ resource, operation: String(option.value), method: String(request.method), path: path.replace(/\{\{[^}]*\}\}/g, '{param}') });
+			}
+		}
+	}
+	return routes;
+}
+
+describe('the built node description', () => {
+	test('every endpoint of the API reference (but the token) is reached by a resource/operation or the credential test', async () => {
+		const routes = await routesOfBuiltNode();
+		const { credentialType } = await loadPackage();
+		const credentialTest = `${credentialType.test?.request.method} ${credentialType.test?.request.url}`;
+		const missing = endpoints.endpoints
+			.filter((endpoint) => endpoint.id !== 'token')
+			.filter((endpoint) => {
+				const path = endpoint.path.replace(/\{[^}]+\}/g, '{param}');
+				const reached = routes.some((route) => route.method === endpoint.method && route.path === path);
+				return !reached && `${endpoint.method} ${endpoint.path}` !== credentialTest;
+			})
+			.map((endpoint) => `${endpoint.method} ${endpoint.path}`);
+		expect(missing).toEqual([]);
+		expect(endpoints.endpoints).toHaveLength(20);
+	});
+
+	test('every operation routes through the shared request path (send.paginate)', async () => {
+		const { nodeType } = await loadPackage();
+		expect(typeof nodeType.description.requestOperations?.pagination).toBe('function');
+		const operations = nodeType.description.properties.filter((p) => p.name === 'operation');
+		const options = operations.flatMap((p) => p.options as INodePropertyOptions[]);
+		expect(options.length).toBeGreaterThanOrEqual(14);
+		for (const option of options) expect(option.routing?.send?.paginate).toBe(true);
+	});
+
+	test('follows n8n naming: Title Case names, sentence-case actions, e.g. placeholders, Get Many with Return All and Limit', async () => {
+		const { nodeType } = await loadPackage();
+		const { properties } = nodeType.description;
+		const operations = properties.filter((p) => p.name === 'operation');
+		for (const property of operations) {
+			for (const option of property.options as INodePropertyOptions[]) {
+				expect(option.name).toMatch(/^([A-Z][a-z]*)( [A-Z][a-z]*)*$/);
+				expect(option.action).toMatch(/^[A-Z][a-z]+( [a-z0-9-]+)*$/);
+				if (option.name.startsWith('Get Many')) {
+					const resource = property.displayOptions?.show?.resource;
+					const shown = (name: string) =>
+						properties.some((p) => p.name === name && p.displayOptions?.show?.operation?.includes(option.value) && p.displayOptions?.show?.resource?.[0] === resource?.[0]);
+					expect([option.name, shown('returnAll'), shown('limit')]).toEqual([option.name, true, true]);
+				}
+			}
+		}
+		const all = (list: INodeProperties[]): INodeProperties[] => list.flatMap((p) => [p, ...all((p.options ?? []).filter((o): o is INodeProperties => 'type' in o))]);
+		for (const property of all(properties)) {
+			if (property.placeholder && !/^Add /.test(property.placeholder)) expect(property.placeholder).toMatch(/^e\.g\. /);
+			expect(property.displayName).toMatch(/^[A-Z]/);
+		}
+	});
+
+	test('is usable as an AI tool and belongs to Finance & Accounting', async () => {
+		const { nodeType } = await loadPackage();
+		expect(nodeType.description.usableAsTool).toBe(true);
+		const codex = (await import('../../dist/nodes/Cardepass/Cardepass.node.json')) as { categories: string[] };
+		expect(codex.categories).toEqual(['Finance & Accounting']);
+	});
+
+	test('every order operation offers a Customer Order No', async () => {
+		const routes = await routesOfBuiltNode();
+		const { nodeType } = await loadPackage();
+		const orderOperations = [...new Set(routes.filter((r) => r.method === 'POST').map((r) => r.operation))];
+		expect(orderOperations.sort()).toEqual(['block', 'cancel', 'create', 'topUp', 'unblock', 'updateLimits', 'withdraw']);
+		const field = nodeType.description.properties.find((p) => p.name === 'customerOrderNo' && p.displayOptions?.show?.resource?.[0] === 'card');
+		expect([...(field?.displayOptions?.show?.operation ?? [])].sort()).toEqual(orderOperations.sort());
+		expect(field?.description).toMatch(/never pays twice/);
+	});
+});
