@@ -29,7 +29,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 		expect(items).toHaveLength(1);
 		expect(items[0]).toMatchObject({ customerOrderNo: 'INV-1001', status: 'Completed', totalTopUpAmount: 100, totalFee: 5 });
 		const newCardId = (items[0].cardInfos as Array<{ cardId: string }>)[0].cardId;
-		expect(box.sim.getCard(newCardId)).toMatchObject({ cardModel: 'Standard', alias: 'Ads team', balanceAmount: 100 });
+		expect(box.sim.getCard(newCardId)!).toMatchObject({ cardModel: 'Standard', alias: 'Ads team', balanceAmount: 100 });
 		expect(box.sim.getBalance('USD')).toBe(100000 - 105);
 	});
 
@@ -77,7 +77,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 	});
 
 	test('Get masks the card number and CVV unless Reveal Card Number and CVV is on', async () => {
-		const full = box.sim.getCard(CARDS.standardUsd);
+		const full = box.sim.getCard(CARDS.standardUsd)!;
 		const masked = await box.engine.run({ resource: 'card', operation: 'get', cardId: ` ${CARDS.standardUsd} ` });
 		expect(apiCalls(box.sim)).toEqual([{ method: 'GET', path: `/v1/cards/${CARDS.standardUsd}`, query: {}, body: undefined }]);
 		expect(masked.items).toEqual([
@@ -94,7 +94,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 	});
 
 	test('Get called by an AI agent (the tool variant) stays masked even with Reveal on', async () => {
-		const full = box.sim.getCard(CARDS.standardUsd);
+		const full = box.sim.getCard(CARDS.standardUsd)!;
 		const { items } = await box.engine.run(
 			{ resource: 'card', operation: 'get', cardId: CARDS.standardUsd, revealCardData: true },
 			[{}],
@@ -105,7 +105,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 	});
 
 	test('Top Up sends cardId, amount and Customer Order No, and the card balance grows', async () => {
-		const before = box.sim.getCard(CARDS.standardUsd).balanceAmount;
+		const before = box.sim.getCard(CARDS.standardUsd)!.balanceAmount;
 		const { items, error } = await box.engine.run({
 			resource: 'card',
 			operation: 'topUp',
@@ -118,7 +118,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			{ method: 'POST', path: '/v1/orders/standard/topup', query: {}, body: { cardId: CARDS.standardUsd, topUpAmount: 25.5, customerOrderNo: 'TOP-1' } },
 		]);
 		expect(items[0]).toMatchObject({ customerOrderNo: 'TOP-1', status: 'Completed' });
-		expect(box.sim.getCard(CARDS.standardUsd).balanceAmount).toBeCloseTo(before + 25.5, 2);
+		expect(box.sim.getCard(CARDS.standardUsd)!.balanceAmount).toBeCloseTo(before + 25.5, 2);
 	});
 
 	test('Withdraw Balance sends no amount for the whole balance, or the amount given', async () => {
@@ -129,7 +129,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			query: {},
 			body: { cardId: CARDS.standardUsd, customerOrderNo: 'WD-ALL' },
 		});
-		expect(box.sim.getCard(CARDS.standardUsd).balanceAmount).toBe(0);
+		expect(box.sim.getCard(CARDS.standardUsd)!.balanceAmount).toBe(0);
 
 		box.sim.clearRequests();
 		const { items } = await box.engine.run({
@@ -164,7 +164,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			},
 		]);
 		expect(items[0]).toMatchObject({ cardId: CARDS.shareUsd, maxAuthAmount: 800, maxCreditAmount: 20000 });
-		expect(box.sim.getCard(CARDS.shareUsd)).toMatchObject({ maxAuthAmount: 800, maxCreditAmount: 20000 });
+		expect(box.sim.getCard(CARDS.shareUsd)!).toMatchObject({ maxAuthAmount: 800, maxCreditAmount: 20000 });
 	});
 
 	test.each([
@@ -181,6 +181,6 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			{ method: 'POST', path: `/v1/orders/${cardModel}/${operation}`, query: {}, body: { cardId, customerOrderNo: `${operation}-${cardModel}` } },
 		]);
 		expect(items[0]).toMatchObject({ customerOrderNo: `${operation}-${cardModel}` });
-		expect(box.sim.getCard(cardId).status).toBe(status);
+		expect(box.sim.getCard(cardId)!.status).toBe(status);
 	});
 });

@@ -17,7 +17,7 @@ describe.each(REVISIONS)('Order → Get against API v%s', (revision) => {
 			cardModel: 'standard',
 			orderType: 'CardTopUp',
 			lookUpBy: 'orderNo',
-			orderNo: placed.orderNo,
+			orderNo: String(placed.orderNo),
 		});
 		expect(error).toBeUndefined();
 		expect(apiCalls(box.sim)).toEqual([

@@ -188,6 +188,9 @@ export interface NodeSettings {
 	type?: string;
 	name?: string;
 	id?: string;
+	workflowId?: string;
+	/** Request Options → Timeout, in ms. */
+	timeout?: number;
 }
 
 export interface RunResult {
@@ -277,7 +280,7 @@ export class CardepassEngine {
 				type: settings.type ?? NODE_TYPE,
 				typeVersion: 1,
 				position: [200, 0],
-				parameters,
+				parameters: settings.timeout ? { ...parameters, requestOptions: { timeout: settings.timeout } } : parameters,
 				credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cardepass Sandbox' } },
 				retryOnFail: settings.retryOnFail,
 				maxTries: settings.maxTries,
@@ -287,7 +290,7 @@ export class CardepassEngine {
 		];
 		const connections = { 'Test Items': { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] } };
 		const workflow = new Workflow({
-			id: 'workflow-engine-tests',
+			id: settings.workflowId ?? 'workflow-engine-tests',
 			name: 'Engine test',
 			nodes,
 			connections,

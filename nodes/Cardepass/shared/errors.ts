@@ -28,6 +28,17 @@ const TOKEN_ERROR_TEXTS: Array<[RegExp, string]> = [
 	[/^The request is missing a required parameter/, 'invalid_request'],
 ];
 
+/** n8n replaces a network error's code with one of these texts; they are how it is recognised. */
+const NETWORK_ERROR_TEXTS: Array<[RegExp, string]> = [
+	[/^The connection to the server was closed unexpectedly/, 'ECONNRESET'],
+	[/^The service refused the connection/, 'ECONNREFUSED'],
+	[/^The connection timed out/, 'ETIMEDOUT'],
+	[/^The connection was aborted/, 'ECONNABORTED'],
+	[/^The connection cannot be established/, 'ENOTFOUND'],
+	[/^The host is unreachable/, 'EHOSTUNREACH'],
+	[/^The DNS server returned an error/, 'EAI_AGAIN'],
+];
+
 const HINTS: Record<string, string> = {
 	INSUFFICIENT_BALANCE: 'Add funds to the account (Account → Get Balances shows what is there) or lower the amount.',
 	CARD_STATUS_INVALID: 'Card → Get shows the card\'s status: a blocked card must be unblocked first, a cancelled card cannot be used.',
@@ -39,13 +50,15 @@ const HINTS: Record<string, string> = {
 	INVALID_RESPONSE: 'Check the order with Order → Get before retrying it; retrying an order with the same Customer Order No is safe.',
 };
 
-function describe(details: CardepassApiFailure['details'], hint?: string): string {
+function describe(message: string, details: CardepassApiFailure['details'], hint?: string): string {
 	const parts: string[] = [];
 	if (details.errorCode) parts.push(`Error code: ${details.errorCode}`);
 	if (details.responseId) parts.push(`Response ID: ${details.responseId} (give it to Cardepass support)`);
 	if (details.httpCode) parts.push(`HTTP status: ${details.httpCode}`);
+	const said = details.errorMessage && !message.includes(details.errorMessage) ? details.errorMessage : undefined;
 	const known = hint ?? (details.errorCode ? HINTS[details.errorCode] : undefined);
-	return [parts.join(' · '), known].filter(Boolean).join('. ');
+	const sentences = [parts.join(' · '), said, known].filter(Boolean).map((part) => String(part).replace(/\.$/, ''));
+	return sentences.length ? `${sentences.join('. ')}.` : '';
 }
 
 function httpFailure(status: number, body: unknown, retryAfter: string | undefined): CardepassApiFailure {
@@ -100,6 +113,16 @@ function statusHint(details: CardepassApiFailure['details'], isOrder: boolean): 
 	return undefined;
 }
 
+function networkFailure(code: string, isOrder: boolean): CardepassApiFailure {
+	// The code stays out of the message: n8n would swap a message naming a network code for its own text.
+	return new CardepassApiFailure('The connection to Cardepass failed before an answer arrived', {
+		errorCode: code,
+		errorMessage: isOrder
+			? 'The order may or may not have been made. Retrying is safe: the same Customer Order No is sent, and an order that was made is returned instead of being made again'
+			: 'Retrying is safe',
+	});
+}
+
 /** Reads what an HTTP client error says without keeping its request (which holds the Authorization header). */
 function fromThrown(error: unknown, isOrder: boolean): CardepassApiFailure | undefined {
 	if (error instanceof CardepassApiFailure) return error;
@@ -110,6 +133,8 @@ function fromThrown(error: unknown, isOrder: boolean): CardepassApiFailure | und
 		if (status >= 400) return httpFailure(status, error.context?.data, undefined);
 		const wrapped = error.cause ?? (error as unknown as { errorResponse?: unknown }).errorResponse;
 		if (wrapped) return fromThrown(wrapped, isOrder);
+		const networkError = NETWORK_ERROR_TEXTS.find(([text]) => text.test(error.message));
+		if (networkError) return networkFailure(networkError[1], isOrder);
 		const tokenError = TOKEN_ERROR_TEXTS.find(([text]) => text.test(error.message));
 		if (tokenError) {
 			return new CardepassApiFailure(`Cardepass did not issue an access token: ${error.message}`, {
@@ -134,18 +159,8 @@ function fromThrown(error: unknown, isOrder: boolean): CardepassApiFailure | und
 		});
 	}
 	const code = e?.code ?? (e?.cause as { code?: string } | undefined)?.code;
-	if (code && (NETWORK_CODES.has(code) || /timeout/i.test(e?.message ?? ''))) {
-		const outcome = isOrder ? 'The order may or may not have been made. ' : '';
-		return new CardepassApiFailure(`The connection to Cardepass failed before an answer arrived (${code})`, {
-			errorCode: code,
-			errorMessage: `${outcome}Retrying is safe${isOrder ? ': the same Customer Order No is sent, and an order that was made is returned instead of being made again' : ''}.`,
-		});
-	}
-	if (e?.message && /socket hang up|aborted|timeout/i.test(e.message)) {
-		return new CardepassApiFailure(`The connection to Cardepass failed before an answer arrived (${e.message})`, {
-			errorCode: 'ECONNRESET',
-		});
-	}
+	if (code && (NETWORK_CODES.has(code) || /timeout/i.test(e?.message ?? ''))) return networkFailure(code, isOrder);
+	if (e?.message && /socket hang up|aborted|timeout/i.test(e.message)) return networkFailure('ECONNRESET', isOrder);
 	return undefined;
 }
 
@@ -165,8 +180,9 @@ export function toNodeError(
 		return new NodeOperationError(node, message, { itemIndex });
 	}
 	const details = failure.details;
-	const description = describe(details, operationHint?.({ message: failure.message, httpCode: details.httpCode }) ?? statusHint(details, isOrder));
-	const apiError = new NodeApiError(node, { ...details, message: failure.message } as JsonObject, {
+	const description = describe(failure.message, details, operationHint?.({ message: failure.message, httpCode: details.httpCode }) ?? statusHint(details, isOrder));
+	// Only the message goes in as the "response": n8n reads status-like keys (errorCode) from it as an HTTP code.
+	const apiError = new NodeApiError(node, { message: failure.message } as JsonObject, {
 		message: failure.message,
 		description,
 		httpCode: details.httpCode,
