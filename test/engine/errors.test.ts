@@ -1,6 +1,7 @@
 import { apiCalls, REVISIONS, useSandbox } from '../helpers/sandbox';
 
-const TOP_UP = { resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: 20 };
+// Retries off, so a 5xx reaches the user at once (retries have their own tests).
+const TOP_UP = { resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: 20, options: { retries: 0 } };
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 const RESPONSE_ID = /Response ID: [0-9a-f-]{36}/;
 

@@ -1,8 +1,10 @@
 import { useSandbox } from '../helpers/sandbox';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
-const TOP_UP = { resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: 10, customerOrderNo: 'F-1' };
-const BALANCES = { resource: 'account', operation: 'getBalances' };
+// Retries off, so each fault reaches the user as it is.
+const NO_RETRIES = { options: { retries: 0 } };
+const TOP_UP = { resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: 10, customerOrderNo: 'F-1', ...NO_RETRIES };
+const BALANCES = { resource: 'account', operation: 'getBalances', ...NO_RETRIES };
 
 describe('what the user reads when Cardepass or the network fails', () => {
 	const box = useSandbox();
@@ -62,5 +64,48 @@ describe('what the user reads when Cardepass or the network fails', () => {
 		const { error } = await box.engine.run(TOP_UP, [{}], { timeout: 300 });
 		expect(error?.message).toMatch(/^The connection to Cardepass failed before an answer arrived/);
 		expect(error?.description).toMatch(/Retrying is safe/);
+	});
+});
+
+describe('Retries on Temporary Errors (default 2)', () => {
+	const box = useSandbox();
+	const ORDER = { resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: 10, customerOrderNo: 'R-1' };
+
+	test.each([
+		['a 429', { kind: 'status', status: 429 }],
+		['a 503', { kind: 'status', status: 503 }],
+		['an HTML page', { kind: 'html' }],
+		['malformed JSON', { kind: 'malformedJson' }],
+	] as const)('%s is sent again after a second and the order is made once', async (_name, fault) => {
+		box.sim.inject({ match: { path: TOP_UP_PATH }, ...fault });
+		const started = Date.now();
+		const { items, error } = await box.engine.run(ORDER);
+		expect(error).toBeUndefined();
+		expect(items).toEqual([expect.objectContaining({ customerOrderNo: 'R-1', status: 'Completed' })]);
+		expect(box.sim.apiRequests({ path: TOP_UP_PATH })).toHaveLength(2);
+		expect(box.sim.getOrders({ customerOrderNo: 'R-1' })).toHaveLength(1);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+	});
+
+	test('a lost answer is sent again; Cardepass calls it a duplicate and the node returns the order it made', async () => {
+		box.sim.inject({ match: { path: TOP_UP_PATH }, kind: 'dropAfterCommit' });
+		const { items, error } = await box.engine.run(ORDER);
+		expect(error).toBeUndefined();
+		expect(items).toEqual([expect.objectContaining({ customerOrderNo: 'R-1', earlierOrder: true })]);
+		expect(box.sim.getOrders({ customerOrderNo: 'R-1' })).toHaveLength(1);
+	});
+
+	test('a business error is not repeated', async () => {
+		box.sim.inject({ match: { path: TOP_UP_PATH }, kind: 'businessError', errorCode: 'INSUFFICIENT_BALANCE' });
+		const { error } = await box.engine.run(ORDER);
+		expect(error?.description).toMatch(/INSUFFICIENT_BALANCE/);
+		expect(box.sim.apiRequests({ path: TOP_UP_PATH })).toHaveLength(1);
+	});
+
+	test('gives up after the retries and says what happened', async () => {
+		box.sim.inject({ match: { path: TOP_UP_PATH }, kind: 'status', status: 500, times: 3 });
+		const { error } = await box.engine.run({ ...ORDER, options: { retries: 2 } });
+		expect(error?.message).toMatch(/HTTP 500/);
+		expect(box.sim.apiRequests({ path: TOP_UP_PATH })).toHaveLength(3);
 	});
 });

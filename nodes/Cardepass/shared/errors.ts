@@ -164,6 +164,19 @@ function fromThrown(error: unknown, isOrder: boolean): CardepassApiFailure | und
 	return undefined;
 }
 
+/**
+ * Whether sending the same request again may succeed: rate limits, server errors, dropped connections and
+ * unreadable answers. Orders are safe to repeat because they carry the same Customer Order No.
+ */
+export function isTemporaryFailure(error: unknown): boolean {
+	const failure = fromThrown(error, false);
+	if (!failure) return false;
+	const status = Number(failure.details.httpCode);
+	if (status === 429 || status >= 500) return true;
+	const code = failure.details.errorCode ?? '';
+	return code === 'INVALID_RESPONSE' || NETWORK_CODES.has(code) || NETWORK_ERROR_TEXTS.some(([, known]) => known === code);
+}
+
 /** Every failure leaves the node as an n8n error whose message is the provider's and whose description says what to do. */
 export function toNodeError(
 	node: INode,

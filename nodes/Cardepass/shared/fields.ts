@@ -118,6 +118,16 @@ const maxConcurrentRequests: INodeProperties = {
 		'How many requests this n8n instance sends to Cardepass at once, across all items (the first request of a credential goes alone, to fetch the token the others reuse). Lower it if Cardepass answers 429.',
 };
 
+const retries: INodeProperties = {
+	displayName: 'Retries on Temporary Errors',
+	name: 'retries',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 4 },
+	default: 2,
+	description:
+		'How often to send a request again when Cardepass answers 429 or 5xx, the connection drops or the answer cannot be read, waiting 1, 2, 4 then 8 seconds. Safe for orders: a repeat carries the same Customer Order No, and an order that was made is returned instead of being made again.',
+};
+
 const waitForCompletion: INodeProperties = {
 	displayName: 'Wait for Completion',
 	name: 'waitForCompletion',
@@ -146,6 +156,8 @@ export function optionsCollection(show: IDisplayOptions, forOrders: boolean): IN
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: show,
-		options: forOrders ? [completionTimeout, maxConcurrentRequests, waitForCompletion] : [maxConcurrentRequests],
+		options: forOrders
+			? [completionTimeout, maxConcurrentRequests, retries, waitForCompletion]
+			: [maxConcurrentRequests, retries],
 	};
 }

@@ -4,9 +4,10 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { CardepassApiFailure, settle, toRecords, unwrapEnvelope } from './envelope';
-import { errorItemJson, toNodeError } from './errors';
+import { errorItemJson, isTemporaryFailure, toNodeError } from './errors';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, withRequestSlot } from './limiter';
 import { stableCustomerOrderNo } from './orderNumber';
 import type { SendJson } from './orders';
@@ -18,6 +19,10 @@ type RequestData = DeclarativeRestApiSettings.ResultOptions;
 type RequestOptions = DeclarativeRestApiSettings.HttpRequestOptions;
 
 const CREDENTIAL_TYPE = 'cardepassOAuth2Api';
+/** Temporary failures (429, 5xx, a dropped connection, an unreadable answer) are sent again this often. */
+export const DEFAULT_RETRIES = 2;
+/** Waits before the first, second, third… repeat. */
+export const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
 export const DEFAULT_COMPLETION_TIMEOUT_SECONDS = 120;
 
 function option<T>(ctx: IExecutePaginationFunctions, name: string, fallback: T): T {
@@ -33,7 +38,8 @@ function exchange(ctx: IExecutePaginationFunctions, requestData: RequestData) {
 		const credentials = await ctx.getCredentials<{ oauthTokenData?: { access_token?: string } }>(CREDENTIAL_TYPE);
 		return !credentials.oauthTokenData?.access_token;
 	};
-	return async (overrides: Partial<RequestOptions> = {}): Promise<unknown> =>
+	const retries = Math.max(0, Math.floor(Number(option(ctx, 'retries', DEFAULT_RETRIES)) || 0));
+	const sendOnce = async (overrides: Partial<RequestOptions>) =>
 		await withRequestSlot(credentialKey, limit, needsToken, async () => {
 			const items = await ctx.makeRoutingRequest({
 				...requestData,
@@ -41,6 +47,15 @@ function exchange(ctx: IExecutePaginationFunctions, requestData: RequestData) {
 			});
 			return unwrapEnvelope(items.length === 1 ? items[0].json : items.map((item) => item.json));
 		});
+	return async (overrides: Partial<RequestOptions> = {}): Promise<unknown> => {
+		for (let attempt = 0; ; attempt++) {
+			const answer = await settle(sendOnce(overrides));
+			if (answer.ok) return answer.value;
+			if (attempt >= retries || !isTemporaryFailure(answer.error)) throw answer.error;
+			// The slot is free while waiting, so other items go on.
+			await sleep(RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]);
+		}
+	};
 }
 
 async function readPages(
