@@ -1,5 +1,5 @@
 import { seed } from '../simulator';
-import { apiCalls, REVISIONS, useSandbox } from '../helpers/sandbox';
+import { apiCalls, orderCalls, REVISIONS, useSandbox } from '../helpers/sandbox';
 
 const { SEED_CARD_IDS: CARDS } = seed;
 
@@ -18,7 +18,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			additionalFields: { cardAlias: 'Ads team' },
 		});
 		expect(error).toBeUndefined();
-		expect(apiCalls(box.sim)).toEqual([
+		expect(orderCalls(box.sim)).toEqual([
 			{
 				method: 'POST',
 				path: '/v1/orders/standard/apply',
@@ -46,7 +46,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			customerOrderNo: 'SB-1',
 		});
 		expect(error).toBeUndefined();
-		expect(apiCalls(box.sim)[0]).toEqual({
+		expect(orderCalls(box.sim)[0]).toEqual({
 			method: 'POST',
 			path: '/v1/orders/sharebalance/apply',
 			query: {},
@@ -66,7 +66,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			maxCreditAmount: 5000,
 			customerOrderNo: 'SB-2',
 		});
-		expect((apiCalls(box.sim)[0].body as Record<string, unknown>).maxCreditAmount).toBeUndefined();
+		expect((orderCalls(box.sim)[0].body as Record<string, unknown>).maxCreditAmount).toBeUndefined();
 		if (revision === '1.0') {
 			expect(unlimited.error).toBeUndefined();
 			expect(unlimited.items[0]).toMatchObject({ customerOrderNo: 'SB-2', maxCreditAmount: null });
@@ -114,7 +114,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			customerOrderNo: 'TOP-1',
 		});
 		expect(error).toBeUndefined();
-		expect(apiCalls(box.sim)).toEqual([
+		expect(orderCalls(box.sim)).toEqual([
 			{ method: 'POST', path: '/v1/orders/standard/topup', query: {}, body: { cardId: CARDS.standardUsd, topUpAmount: 25.5, customerOrderNo: 'TOP-1' } },
 		]);
 		expect(items[0]).toMatchObject({ customerOrderNo: 'TOP-1', status: 'Completed' });
@@ -123,7 +123,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 
 	test('Withdraw Balance sends no amount for the whole balance, or the amount given', async () => {
 		await box.engine.run({ resource: 'card', operation: 'withdraw', cardId: CARDS.standardUsd, withdrawAll: true, customerOrderNo: 'WD-ALL' });
-		expect(apiCalls(box.sim)[0]).toEqual({
+		expect(orderCalls(box.sim)[0]).toEqual({
 			method: 'POST',
 			path: '/v1/orders/standard/withdraw',
 			query: {},
@@ -140,7 +140,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			withdrawAmount: 50,
 			customerOrderNo: 'WD-50',
 		});
-		expect(apiCalls(box.sim)[0].body).toEqual({ cardId: CARDS.standardEur, withdrawAmount: 50, customerOrderNo: 'WD-50' });
+		expect(orderCalls(box.sim)[0].body).toEqual({ cardId: CARDS.standardEur, withdrawAmount: 50, customerOrderNo: 'WD-50' });
 		expect(items[0]).toMatchObject({ withdrawAmount: 50, customerOrderNo: 'WD-50' });
 	});
 
@@ -155,7 +155,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			customerOrderNo: 'LIM-1',
 		});
 		expect(error).toBeUndefined();
-		expect(apiCalls(box.sim)).toEqual([
+		expect(orderCalls(box.sim)).toEqual([
 			{
 				method: 'POST',
 				path: '/v1/orders/sharebalance/creditLimit',
@@ -177,7 +177,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 	])('%s (%s) of %s posts to that model\'s endpoint and the card becomes %s', async (operation, cardModel, cardId, status) => {
 		const { items, error } = await box.engine.run({ resource: 'card', operation, cardModel, cardId, customerOrderNo: `${operation}-${cardModel}` });
 		expect(error).toBeUndefined();
-		expect(apiCalls(box.sim)).toEqual([
+		expect(orderCalls(box.sim)).toEqual([
 			{ method: 'POST', path: `/v1/orders/${cardModel}/${operation}`, query: {}, body: { cardId, customerOrderNo: `${operation}-${cardModel}` } },
 		]);
 		expect(items[0]).toMatchObject({ customerOrderNo: `${operation}-${cardModel}` });

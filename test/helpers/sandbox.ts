@@ -44,3 +44,8 @@ export interface SeenRequest {
 export function apiCalls(sim: Simulator): SeenRequest[] {
 	return sim.apiRequests().map((r: SeenRequest) => ({ method: r.method, path: r.path, query: r.query, body: r.body }));
 }
+
+/** The orders the node sent (POST requests), leaving out the reads it makes to check product rules. */
+export function orderCalls(sim: Simulator): SeenRequest[] {
+	return apiCalls(sim).filter((call) => call.method === 'POST');
+}

@@ -10,7 +10,7 @@ import {
 	showFor,
 } from '../shared/fields';
 import { maskCard } from '../shared/masking';
-import type { OperationSpec } from '../shared/types';
+import type { OperationSpec, ProductRule } from '../shared/types';
 import { oneOf, optionalText, requiredText } from '../shared/validation';
 
 const RESOURCE = 'card';
@@ -230,6 +230,14 @@ function maskUnlessRevealed(this: IExecuteSingleFunctions, records: IDataObject[
 
 const cardChecks = [cardId.check({ in: 'body', key: 'cardId' }), orderNo.check];
 
+/** Block, Unblock and Cancel: the same order on a card of either model. */
+function cardStateOrder(orderType: string, permission: ProductRule['permission']): OperationSpec {
+	return {
+		checks: [checkCardModel, ...cardChecks],
+		order: { model: 'fromParameter', orderType, matchFields: ['cardId'], rule: { permission } },
+	};
+}
+
 export const cardOperations: Record<string, OperationSpec> = {
 	create: {
 		checks: [
@@ -248,23 +256,40 @@ export const cardOperations: Record<string, OperationSpec> = {
 			model: 'fromParameter',
 			orderType: 'ApplyCard',
 			matchFields: ['productCode', 'cardCurrency', 'topUpAmount', 'maxAuthAmount', 'maxCreditAmount'],
+			rule: {
+				permission: 'allowOpenCard',
+				amount: { field: 'topUpAmount', label: 'opening amounts', minimum: 'minPreTopUpAmount', precision: 'openCardAmountPrecision' },
+			},
 		},
 	},
 	get: { checks: [cardId.check()], transform: maskUnlessRevealed },
 	topUp: {
 		checks: [...cardChecks, topUpAmount.check],
-		order: { model: 'standard', orderType: 'CardTopUp', matchFields: ['cardId', 'topUpAmount'] },
+		order: {
+			model: 'standard',
+			orderType: 'CardTopUp',
+			matchFields: ['cardId', 'topUpAmount'],
+			rule: {
+				permission: 'allowTopUpCard',
+				amount: { field: 'topUpAmount', label: 'top-ups', minimum: 'minTopUpAmount', precision: 'topUpAmountPrecision' },
+			},
+		},
 	},
 	withdraw: {
 		checks: [...cardChecks, checkWithdrawAmount],
-		order: { model: 'standard', orderType: 'CardWithdraw', matchFields: ['cardId', 'withdrawAmount'] },
+		order: { model: 'standard', orderType: 'CardWithdraw', matchFields: ['cardId', 'withdrawAmount'], rule: { permission: 'allowWithdraw' } },
 	},
 	updateLimits: {
 		checks: [...cardChecks, ...updateLimits.checks],
 		hint: totalLimitHint,
-		order: { model: 'sharebalance', orderType: 'CreditLimit', matchFields: ['cardId', 'maxAuthAmount', 'maxCreditAmount'] },
+		order: {
+			model: 'sharebalance',
+			orderType: 'CreditLimit',
+			matchFields: ['cardId', 'maxAuthAmount', 'maxCreditAmount'],
+			rule: { permission: 'allowUpdateLimit' },
+		},
 	},
-	block: { checks: [checkCardModel, ...cardChecks], order: { model: 'fromParameter', orderType: 'CardBlock', matchFields: ['cardId'] } },
-	unblock: { checks: [checkCardModel, ...cardChecks], order: { model: 'fromParameter', orderType: 'CardUnblock', matchFields: ['cardId'] } },
-	cancel: { checks: [checkCardModel, ...cardChecks], order: { model: 'fromParameter', orderType: 'CardCancel', matchFields: ['cardId'] } },
+	block: cardStateOrder('CardBlock', 'allowBlockCard'),
+	unblock: cardStateOrder('CardUnblock', 'allowUnBlockCard'),
+	cancel: cardStateOrder('CardCancel', 'allowCancelCard'),
 };

@@ -13,6 +13,7 @@ import { stableCustomerOrderNo } from './orderNumber';
 import type { SendJson } from './orders';
 import { findOrder, orderDifferences, orderModel, waitForCompletion } from './orders';
 import { collectCursorPages, collectPages } from './paging';
+import { checkProductRules } from './productRules';
 import type { OperationRegistry, OperationSpec } from './types';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
@@ -88,6 +89,7 @@ async function placeOrder(
 	const order = spec.order!;
 	const model = orderModel(ctx, order);
 	const sendJson: SendJson = async (request) => await send({ ...request, body: undefined });
+	await checkProductRules(ctx, order.rule, model, body, sendJson);
 	let placed: IDataObject;
 	const answer = await settle(send({ body }));
 	if (answer.ok) {

@@ -22,6 +22,26 @@ export interface OrderSpec {
 	orderType: string;
 	/** Body fields that must match when an earlier order with the same Customer Order No is found. */
 	matchFields: OrderField[];
+	/** The product rule this order must pass where the server publishes rules (API v1.4). */
+	rule: ProductRule;
+}
+
+/** Which product rule (v1.4 `cardBinConfigs`) an order must pass before it is sent. */
+export interface ProductRule {
+	permission:
+		| 'allowOpenCard'
+		| 'allowTopUpCard'
+		| 'allowWithdraw'
+		| 'allowUpdateLimit'
+		| 'allowBlockCard'
+		| 'allowUnBlockCard'
+		| 'allowCancelCard';
+	amount?: {
+		field: OrderField;
+		label: string;
+		minimum: 'minPreTopUpAmount' | 'minTopUpAmount';
+		precision: 'openCardAmountPrecision' | 'topUpAmountPrecision';
+	};
 }
 
 /** Everything the shared request path needs to know about one resource/operation pair. */

@@ -28,6 +28,8 @@ function put(request: RequestOptions, target: Target | undefined, value: unknown
 
 function shown(value: unknown): string {
 	if (typeof value === 'string') return `"${value}"`;
+	// JSON would show NaN and Infinity as null.
+	if (typeof value === 'number' || value === undefined) return String(value);
 	try {
 		return JSON.stringify(value) ?? String(value);
 	} catch {
@@ -44,6 +46,8 @@ function readParameter(ctx: IExecuteSingleFunctions, name: string): unknown {
 export function requiredText(name: string, label: string, whereFrom: string, target?: Target): InputCheck {
 	return function (this: IExecuteSingleFunctions, request) {
 		const value = readParameter(this, name);
+		// An expression that reads a field the item does not have gives undefined.
+		if (value === undefined || value === null) refuse(this, `${label} is required`, whereFrom);
 		if (typeof value !== 'string' && typeof value !== 'number') {
 			refuse(this, `${label} must be text, got ${shown(value)}`, whereFrom);
 		}
@@ -77,6 +81,9 @@ export interface AmountRule {
 	wholeNumber?: boolean;
 }
 
+/** Amount text as a spreadsheet or JSON writes it; Number() would also take "0x10", "0b11" and "Infinity". */
+const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /** Parses an amount as the API wants it: a JSON number with at most 2 decimals. */
 export function parseAmount(
 	ctx: IExecuteSingleFunctions,
@@ -88,7 +95,8 @@ export function parseAmount(
 		if (rule.optional) return undefined;
 		refuse(ctx, `${label} is required`, `Give ${label} as a number, e.g. 100 or 25.50.`);
 	}
-	const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+	const number =
+		typeof value === 'number' ? value : typeof value === 'string' && DECIMAL_TEXT.test(value.trim()) ? Number(value.trim()) : NaN;
 	if (typeof value === 'boolean' || !Number.isFinite(number)) {
 		refuse(ctx, `${label} must be a number, got ${shown(value)}`, `Give ${label} as a number, e.g. 100 or 25.50.`);
 	}
@@ -147,6 +155,12 @@ function timeZoneOffsetMs(epochMs: number, timeZone: string): number {
 	return asUtc - Math.floor(epochMs / 1000) * 1000;
 }
 
+/** Whether a calendar day exists (JavaScript's Date turns 2025-02-30 into 2 March). */
+function dayExists(year: string, month: string, day: string): boolean {
+	const date = new Date(Date.UTC(+year, +month - 1, +day));
+	return date.getUTCFullYear() === +year && date.getUTCMonth() === +month - 1 && date.getUTCDate() === +day;
+}
+
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
 
 /**
@@ -164,13 +178,11 @@ export function parseDateTime(value: unknown, timeZone: string): Date | undefine
 	if (wall) {
 		const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0'] = wall;
 		const guess = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, +ms.padEnd(3, '0'));
-		const asUtc = new Date(guess);
-		const exists =
-			asUtc.getUTCFullYear() === +y && asUtc.getUTCMonth() === +mo - 1 && asUtc.getUTCDate() === +d;
-		if (!exists || +h > 23 || +mi > 59 || +s > 59) return undefined;
+		if (!dayExists(y, mo, d) || +h > 23 || +mi > 59 || +s > 59) return undefined;
 		return new Date(guess - timeZoneOffsetMs(guess - timeZoneOffsetMs(guess, timeZone), timeZone));
 	}
-	if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return undefined;
+	const day = /^(\d{4})-(\d{2})-(\d{2})T/.exec(text);
+	if (!day || !dayExists(day[1], day[2], day[3])) return undefined;
 	const date = new Date(text);
 	return Number.isNaN(date.getTime()) ? undefined : date;
 }
