@@ -5,14 +5,11 @@
  * including what JSON.stringify skips (an Error's message, stack and cause). The one place card data may
  * appear is Card → Get with "Reveal Card Number and CVV" on.
  */
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
-import { LoggerProxy } from 'n8n-workflow';
 
 import type { NodeSettings, RunResult } from '../helpers/engine';
-import { capturedLogs, CardepassEngine } from '../helpers/engine';
+import { capturedLogs, CardepassEngine, loggedMeta } from '../helpers/engine';
 import type { Simulator } from '../helpers/sandbox';
 import { REVISIONS } from '../helpers/sandbox';
 import { seed, startSimulator } from '../simulator';
@@ -38,25 +35,6 @@ interface Collected {
 }
 
 const MAX_NODES = 200_000;
-
-/** What n8n's logger was given, metadata kept as objects so Errors in it are searched in full. */
-const loggedMeta: unknown[] = [];
-
-/**
- * n8n's own Logger takes over LoggerProxy once n8n-core creates it (so the harness's capture goes quiet),
- * drops debug lines below its level, and n8n-core also calls it directly. Put a logger in its place that
- * keeps every line of every level.
- */
-function captureEveryLogLine(): void {
-	Container.get(Logger);
-	const keep = (level: string) => (message: string, meta?: unknown) => {
-		capturedLogs.push(`${level} ${message} ${meta === undefined ? '' : safeStringify(meta)}`);
-		if (meta !== undefined) loggedMeta.push(meta);
-	};
-	const logger = { error: keep('error'), warn: keep('warn'), info: keep('info'), debug: keep('debug'), scoped: () => logger };
-	Container.set(Logger, logger as unknown as Logger);
-	LoggerProxy.init(logger as unknown as Parameters<typeof LoggerProxy.init>[0]);
-}
 
 /**
  * Every string in a value, keys included, walking what JSON.stringify leaves out too: an Error's message,
@@ -220,7 +198,6 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 	});
 
 	beforeAll(async () => {
-		captureEveryLogLine();
 		sim = await startSimulator({
 			port: 0,
 			revision,

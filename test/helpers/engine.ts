@@ -4,7 +4,9 @@
  * → dist/), a source node feeds it items, and the credential helper keeps the OAuth2 token between runs
  * the way n8n's database does, so n8n-core itself fetches, reuses and renews tokens.
  */
-import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -28,17 +30,24 @@ export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const CREDENTIAL_TYPE = 'cardepassOAuth2Api';
 export const NODE_TYPE = 'n8n-nodes-cardepass.cardepass';
 
-/** Everything n8n's logger was given during the tests, for the secret scan. */
+/** Everything n8n's logger was given during the tests, for the secret scan: lines, and metadata as objects. */
 export const capturedLogs: string[] = [];
-const capture = (level: string) => (message: string, meta?: object) => {
-	capturedLogs.push(`${level} ${message} ${meta ? safeStringify(meta) : ''}`);
-};
-LoggerProxy.init({
-	error: capture('error'),
-	warn: capture('warn'),
-	info: capture('info'),
-	debug: capture('debug'),
-} as unknown as Parameters<typeof LoggerProxy.init>[0]);
+export const loggedMeta: unknown[] = [];
+
+/**
+ * n8n's own Logger takes over LoggerProxy once n8n-core creates it, drops lines below its level, and
+ * n8n-core also calls it directly. Put a logger in its place that keeps every line of every level.
+ */
+function captureEveryLogLine(): void {
+	Container.get(Logger);
+	const keep = (level: string) => (message: string, meta?: unknown) => {
+		capturedLogs.push(`${level} ${message} ${meta === undefined ? '' : safeStringify(meta)}`);
+		if (meta !== undefined) loggedMeta.push(meta);
+	};
+	const logger = { error: keep('error'), warn: keep('warn'), info: keep('info'), debug: keep('debug'), scoped: () => logger };
+	Container.set(Logger, logger as unknown as Logger);
+	LoggerProxy.init(logger as unknown as Parameters<typeof LoggerProxy.init>[0]);
+}
 
 function safeStringify(value: unknown): string {
 	const seen = new WeakSet();
@@ -50,6 +59,8 @@ function safeStringify(value: unknown): string {
 		return v;
 	});
 }
+
+captureEveryLogLine();
 
 /** A plain source node: outputs the items given in its `items` parameter. */
 class TestItemsNode implements INodeType {
@@ -268,6 +279,50 @@ export class CardepassEngine {
 		this.credentials.stored.set('1', { ...this.credentials.stored.get('1')!, ...changes } as ICredentialDataDecryptedObject);
 	}
 
+	private additionalData(executionId: string, hooks?: ExecutionLifecycleHooks, currentNodeParameters?: INodeParameters) {
+		return {
+			credentialsHelper: this.credentials,
+			hooks,
+			executionId,
+			currentNodeParameters,
+			currentNodeExecutionIndex: 0,
+			restApiUrl: 'http://127.0.0.1/rest',
+			instanceBaseUrl: 'http://127.0.0.1/',
+			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+			webhookBaseUrl: 'http://127.0.0.1/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+			variables: {},
+			logAiEvent: () => undefined,
+			executeWorkflow: async () => {
+				throw new Error('not used');
+			},
+			getRunExecutionData: async () => undefined,
+			startRunnerTask: async () => {
+				throw new Error('not used');
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/** Calls a dropdown loader the way the editor does (n8n's LoadOptionsContext), with the node's current parameters. */
+	async loadOptions(method: 'getProducts' | 'getCurrencies', parameters: INodeParameters) {
+		const node: INode = {
+			id: 'cardepass-node-1',
+			name: 'Cardepass',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cardepass Sandbox' } },
+		};
+		const workflow = new Workflow({ id: 'workflow-engine-tests', nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		const path = method === 'getProducts' ? 'parameters.productCode' : 'parameters.cardCurrency';
+		const context = new LoadOptionsContext(workflow, node, this.additionalData('load-options', undefined, parameters), path);
+		const loader = this.nodeType.methods?.loadOptions?.[method];
+		if (!loader) throw new Error(`The node has no loadOptions method ${method}`);
+		return await loader.call(context);
+	}
+
 	/** Executes Test Items → Cardepass with the given parameters and returns what the Cardepass node output. */
 	async run(parameters: INodeParameters, inputItems: IDataObject[] = [{}], settings: NodeSettings = {}): Promise<RunResult> {
 		const executionId = String(++executionCounter);
@@ -309,27 +364,7 @@ export class CardepassEngine {
 			createdAt: new Date(),
 			updatedAt: new Date(),
 		} as never);
-		const additionalData = {
-			credentialsHelper: this.credentials,
-			hooks,
-			executionId,
-			currentNodeExecutionIndex: 0,
-			restApiUrl: 'http://127.0.0.1/rest',
-			instanceBaseUrl: 'http://127.0.0.1/',
-			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-			webhookBaseUrl: 'http://127.0.0.1/webhook',
-			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-			variables: {},
-			logAiEvent: () => undefined,
-			executeWorkflow: async () => {
-				throw new Error('not used');
-			},
-			getRunExecutionData: async () => undefined,
-			startRunnerTask: async () => {
-				throw new Error('not used');
-			},
-		} as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = this.additionalData(executionId, hooks);
 		const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: workflow.getNode('Test Items')! });
 		const taskData = run.data.resultData.runData[nodeName]?.at(-1);
 		const outputs = taskData?.data?.main ?? [];
