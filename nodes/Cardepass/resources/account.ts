@@ -1,45 +1,40 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../shared/fields';
+import { operationProperty, optionsCollection, route, showFor } from '../shared/fields';
 import { checkLimit, dateTimeFilter, returnAllAndLimit } from '../shared/lists';
 import { limitOffsetQuery, pageNumberQuery } from '../shared/paging';
 import type { OperationSpec } from '../shared/types';
 import { dateRange, optionalText } from '../shared/validation';
 
 const RESOURCE = 'account';
-const get = (url: string) => ({ request: { method: 'GET' as const, url }, send: { paginate: true } });
 
-export const accountOperationProperty: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: [RESOURCE] } },
-	options: [
+export const accountOperationProperty = operationProperty(
+	RESOURCE,
+	[
 		{
 			name: 'Get Balances',
 			value: 'getBalances',
 			action: 'Get the account balances',
 			description: 'Read the account balance in each currency (one item per currency)',
-			routing: get('/v1/accounts'),
+			routing: route('GET', '/v1/accounts'),
 		},
 		{
 			name: 'Get Many Card Fund Logs',
 			value: 'getCardFundLogs',
 			action: 'Get many card fund logs',
 			description: "Read the money movements of standard cards' balances (card transactions excluded)",
-			routing: get('/v1/accounts/cardAccountLogs'),
+			routing: route('GET', '/v1/accounts/cardAccountLogs'),
 		},
 		{
 			name: 'Get Many Fund Logs',
 			value: 'getFundLogs',
 			action: 'Get many fund logs',
 			description: "Read the money movements of your account's balance",
-			routing: get('/v1/accounts/accountLogs'),
+			routing: route('GET', '/v1/accounts/accountLogs'),
 		},
 	],
-	default: 'getBalances',
-};
+	'getBalances',
+);
 
 const LOG_OPERATIONS = ['getFundLogs', 'getCardFundLogs'];
 const dateFilters = [

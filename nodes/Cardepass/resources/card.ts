@@ -6,7 +6,9 @@ import {
 	cardIdField,
 	cardModelProperty,
 	customerOrderNoField,
+	operationProperty,
 	optionsCollection,
+	route,
 	showFor,
 } from '../shared/fields';
 import { maskCard } from '../shared/masking';
@@ -14,7 +16,6 @@ import type { OperationSpec, ProductRule } from '../shared/types';
 import { oneOf, optionalText, requiredText } from '../shared/validation';
 
 const RESOURCE = 'card';
-const post = (url: string) => ({ request: { method: 'POST' as const, url }, send: { paginate: true } });
 const byModel = (action: string) => `=/v1/orders/{{ $parameter.cardModel }}/${action}`;
 const FROM_CREATE = "Use the cardId from Card → Create's output (cardInfos) or from Account → Get Many Card Fund Logs.";
 
@@ -141,33 +142,26 @@ const cardCurrency: INodeProperties = {
 };
 const cardAlias = optionalText('additionalFields.cardAlias', 'Card Alias', 64, { in: 'body', key: 'cardAlias' });
 
-export const cardOperationProperty: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: [RESOURCE] } },
-	options: [
-		{ name: 'Block', value: 'block', action: 'Block a card', description: 'Freeze a card so it cannot pay', routing: post(byModel('block')) },
-		{ name: 'Cancel', value: 'cancel', action: 'Cancel a card', description: 'Close a card for good; a standard card\'s balance goes back to your account', routing: post(byModel('cancel')) },
-		{ name: 'Create', value: 'create', action: 'Create a card', description: 'Issue a new virtual card', routing: post(byModel('apply')) },
+export const cardOperationProperty = operationProperty(
+	RESOURCE,
+	[
+		{ name: 'Block', value: 'block', action: 'Block a card', description: 'Freeze a card so it cannot pay', routing: route('POST', byModel('block')) },
+		{ name: 'Cancel', value: 'cancel', action: 'Cancel a card', description: 'Close a card for good; a standard card\'s balance goes back to your account', routing: route('POST', byModel('cancel')) },
+		{ name: 'Create', value: 'create', action: 'Create a card', description: 'Issue a new virtual card', routing: route('POST', byModel('apply')) },
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a card',
 			description: 'Read a card: status, balance, limits (card number and CVV masked unless revealed)',
-			routing: {
-				request: { method: 'GET', url: '=/v1/cards/{{ encodeURIComponent(String($parameter.cardId).trim()) }}' },
-				send: { paginate: true },
-			},
+			routing: route('GET', '=/v1/cards/{{ encodeURIComponent(String($parameter.cardId).trim()) }}'),
 		},
-		{ name: 'Top Up', value: 'topUp', action: 'Top up a card', description: 'Add money to a standard card from your account', routing: post('/v1/orders/standard/topup') },
-		{ name: 'Unblock', value: 'unblock', action: 'Unblock a card', description: 'Unfreeze a blocked card', routing: post(byModel('unblock')) },
-		{ name: 'Update Limits', value: 'updateLimits', action: 'Update the limits of a card', description: 'Change a share-balance card\'s limits', routing: post('/v1/orders/sharebalance/creditLimit') },
-		{ name: 'Withdraw Balance', value: 'withdraw', action: 'Withdraw the balance of a card', description: 'Move money from a standard card back to your account', routing: post('/v1/orders/standard/withdraw') },
+		{ name: 'Top Up', value: 'topUp', action: 'Top up a card', description: 'Add money to a standard card from your account', routing: route('POST', '/v1/orders/standard/topup') },
+		{ name: 'Unblock', value: 'unblock', action: 'Unblock a card', description: 'Unfreeze a blocked card', routing: route('POST', byModel('unblock')) },
+		{ name: 'Update Limits', value: 'updateLimits', action: 'Update the limits of a card', description: 'Change a share-balance card\'s limits', routing: route('POST', '/v1/orders/sharebalance/creditLimit') },
+		{ name: 'Withdraw Balance', value: 'withdraw', action: 'Withdraw the balance of a card', description: 'Move money from a standard card back to your account', routing: route('POST', '/v1/orders/standard/withdraw') },
 	],
-	default: 'get',
-};
+	'get',
+);
 
 export const cardProperties: INodeProperties[] = [
 	cardModel,

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { CARD_MODEL_VALUES, cardModelProperty, optionsCollection, showFor } from '../shared/fields';
+import { CARD_MODEL_VALUES, cardModelProperty, operationProperty, optionsCollection, route, showFor } from '../shared/fields';
 import { maskCardData } from '../shared/masking';
 import type { OperationSpec } from '../shared/types';
 import { oneOf, requiredText } from '../shared/validation';
@@ -36,26 +36,19 @@ function orderTypeProperty(model: keyof typeof ORDER_TYPES): INodeProperties {
 	};
 }
 
-export const orderOperationProperty: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: [RESOURCE] } },
-	options: [
+export const orderOperationProperty = operationProperty(
+	RESOURCE,
+	[
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get an order',
 			description: 'Read an order and its status by its Order No or your Customer Order No',
-			routing: {
-				request: { method: 'GET', url: '=/v1/orders/{{ $parameter.cardModel }}' },
-				send: { paginate: true },
-			},
+			routing: route('GET', '=/v1/orders/{{ $parameter.cardModel }}'),
 		},
 	],
-	default: 'get',
-};
+	'get',
+);
 
 export const orderProperties: INodeProperties[] = [
 	cardModelProperty(showFor(RESOURCE, ['get']), 'The model of the card the order was made for'),

@@ -1,28 +1,24 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../shared/fields';
+import { operationProperty, optionsCollection, route, showFor } from '../shared/fields';
 import { checkLimit, returnAllAndLimit } from '../shared/lists';
 import type { OperationSpec } from '../shared/types';
 
 const RESOURCE = 'product';
 
-export const productOperationProperty: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: [RESOURCE] } },
-	options: [
+export const productOperationProperty = operationProperty(
+	RESOURCE,
+	[
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many products',
 			description: 'List the card products your account may use, with their card models and currencies',
-			routing: { request: { method: 'GET', url: '/v1/products' }, send: { paginate: true } },
+			routing: route('GET', '/v1/products'),
 		},
 	],
-	default: 'getAll',
-};
+	'getAll',
+);
 
 export const productProperties: INodeProperties[] = [
 	...returnAllAndLimit(RESOURCE, 'getAll'),

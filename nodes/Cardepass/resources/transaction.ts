@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../shared/fields';
+import { operationProperty, optionsCollection, route, showFor } from '../shared/fields';
 import { checkLimit, returnAllAndLimit } from '../shared/lists';
 import type { OperationSpec } from '../shared/types';
 import { dateRange, oneOf, optionalText } from '../shared/validation';
@@ -8,23 +8,19 @@ import { dateRange, oneOf, optionalText } from '../shared/validation';
 const RESOURCE = 'transaction';
 const STATUSES = ['AuthSuccess', 'AuthFailure', 'Settled'] as const;
 
-export const transactionOperationProperty: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: [RESOURCE] } },
-	options: [
+export const transactionOperationProperty = operationProperty(
+	RESOURCE,
+	[
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many transactions',
 			description: 'List card payments, refunds and fees in a time range (API v1.4 and later)',
-			routing: { request: { method: 'GET', url: '/v1/transactions' }, send: { paginate: true } },
+			routing: route('GET', '/v1/transactions'),
 		},
 	],
-	default: 'getAll',
-};
+	'getAll',
+);
 
 const show = showFor(RESOURCE, ['getAll']);
 

@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
 
 import type { InputCheck } from './types';
 import type { AmountRule, Target } from './validation';
@@ -11,6 +11,27 @@ export interface GuardedField {
 }
 
 export type Show = NonNullable<IDisplayOptions['show']>;
+
+/**
+ * An operation's request. Every operation turns on `send.paginate`, so that n8n hands the request to the
+ * node's one request path (the pagination function in request.ts), lists or not.
+ */
+export function route(method: 'GET' | 'POST', url: string): INodePropertyRouting {
+	return { request: { method, url }, send: { paginate: true } };
+}
+
+/** The Operation dropdown of one resource. */
+export function operationProperty(resource: string, options: INodePropertyOptions[], defaultValue: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultValue,
+	};
+}
 
 /** Displays a parameter for the given operations of one resource (and any extra conditions). */
 export function showFor(resource: string, operations: string[], extra: Show = {}): IDisplayOptions {
