@@ -283,7 +283,13 @@ class N8nInstance {
 		}
 		const closed = new Promise((resolve) => child.once('exit', resolve));
 		killGroup(child, 'SIGTERM');
-		const graceful = await Promise.race([closed.then(() => true), sleep(STOP_GRACE_MS).then(() => false)]);
+		// A timer left running would hold the test process open for the full grace time.
+		let graceTimer;
+		const graceOver = new Promise((resolve) => {
+			graceTimer = setTimeout(() => resolve(false), STOP_GRACE_MS);
+		});
+		const graceful = await Promise.race([closed.then(() => true), graceOver]);
+		clearTimeout(graceTimer);
 		// The task runner and anything else left in the group go too.
 		killGroup(child, 'SIGKILL');
 		if (!graceful) await closed;

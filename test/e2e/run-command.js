@@ -8,6 +8,14 @@ const fs = require('node:fs');
 
 const TAIL_LINES = 30;
 
+// Commands run detached (own process group), so they would outlive a process
+// that exits while they run (an uncaught error, or Ctrl+C ended with process.exit);
+// kill them on the way out, as n8n-instance.js does for servers.
+const liveCommands = new Set();
+process.once('exit', () => {
+	for (const child of liveCommands) killGroup(child);
+});
+
 function tail(text, lines = TAIL_LINES) {
 	return String(text).trimEnd().split('\n').slice(-lines).join('\n');
 }
@@ -45,6 +53,7 @@ function runCommand(command, args, options = {}) {
 			detached: true,
 			stdio: ['pipe', 'pipe', 'pipe'],
 		});
+		liveCommands.add(child);
 		const log = logFile ? fs.createWriteStream(logFile, { flags: 'a' }) : null;
 		let stdout = '';
 		let stderr = '';
@@ -66,11 +75,13 @@ function runCommand(command, args, options = {}) {
 		}, timeoutMs);
 
 		child.on('error', (error) => {
+			liveCommands.delete(child);
 			clearTimeout(timer);
 			if (log) log.end();
 			reject(new Error(`${label}: could not start: ${error.message}`));
 		});
 		child.on('close', (code, signal) => {
+			liveCommands.delete(child);
 			clearTimeout(timer);
 			// Children that daemonised or ignored the parent's exit go too.
 			killGroup(child);
