@@ -8,7 +8,8 @@
 //
 // Builds when dist/ is missing or older than the sources, packs once, then per
 // line (in sequence): every operation, the examples/ workflows, token life,
-// errors, and the editor's credential test and dropdowns. One line per check;
+// errors, the editor's credential test and dropdowns, and the node loaded
+// through N8N_CUSTOM_EXTENSIONS. One line per check;
 // the last line is "e2e: N passed, M failed"; the exit code is 1 on any failure.
 // Installs n8n on first use (see install-n8n.js; minutes), reuses it after.
 
@@ -20,6 +21,7 @@ const { buildIfStale, packPackage } = require('./e2e-package');
 const { ensureN8n } = require('./install-n8n');
 const { checkExamples } = require('./example-checks');
 const { runLine } = require('./run-line');
+const { checkCustomExtensions } = require('./custom-extensions');
 const { operationsSuite } = require('./suites/operations');
 const { examplesSuite } = require('./suites/examples');
 const { tokensSuite } = require('./suites/tokens');
@@ -82,6 +84,7 @@ async function main() {
 			}
 			const suites = [operationsSuite(), examplesSuite(), tokensSuite(), errorsSuite(), editorSuite()];
 			await runLine({ line, install, tarball, suites, t });
+			await checkCustomExtensions({ line, install, t });
 			timings.push(`${line} ${seconds(Date.now() - lineStarted)}`);
 		}
 	} finally {
