@@ -28,7 +28,7 @@ const { createCredential, createWorkflow, testCredential } = require('./editor-c
 const DEFAULTS = {
 	n8nPort: 5678,
 	simulatorPort: 4010,
-	history: 25,
+	history: 48,
 	userFolder: path.join(REPO_ROOT, '.cache', 'sandbox', 'n8n'),
 	examplesDir: path.join(REPO_ROOT, 'examples'),
 	owner: { email: 'sandbox@cardepass.test', password: 'Sandbox-Passw0rd', firstName: 'Sandbox', lastName: 'Owner' },
@@ -92,7 +92,12 @@ class Sandbox {
 		const simulatorPort = this.options.simulatorPort ? await firstFreePort(this.options.simulatorPort) : 0;
 		const history = this.options.history;
 		// Kept even if stop() came meanwhile, so that stop() closes it.
-		this.sim = await startSimulator({ port: simulatorPort, seed: { accountLogs: history, cardLogs: history, transactions: history } });
+		// History ends now, so the examples' "yesterday" finds records.
+		this.sim = await startSimulator({
+			port: simulatorPort,
+			historyEnd: Date.now(),
+			seed: { accountLogs: history, cardLogs: history, transactions: history },
+		});
 		this.checkpoint();
 		const taken = simulatorPort && simulatorPort !== this.options.simulatorPort ? ` (port ${this.options.simulatorPort} is taken)` : '';
 		this.log(`simulator listening on ${this.sim.baseUrl}${taken}`);

@@ -17,7 +17,7 @@ const USAGE = `Usage: node test/simulator/cli.js [options]
   --token-ttl S       token lifetime in seconds (default 3600)
   --latency MS        latency added to every answer (default 0)
   --complete-after MS orders answer Processing and complete after MS (default: immediately)
-  --history N         generated history: N account logs, N card logs, N transactions per card (default 25)
+  --history N         generated history: N account logs, N card logs, N transactions per card, ending now (default 48)
   --help              this text`;
 
 /** @param {string[]} argv */
@@ -66,7 +66,7 @@ async function main() {
 		console.error(`unknown option --${unknown[0]}\n\n${USAGE}`);
 		process.exit(2);
 	}
-	const history = intArg(args, 'history', 25);
+	const history = intArg(args, 'history', 48);
 	const completeAfter = args['complete-after'] === undefined ? undefined : intArg(args, 'complete-after', 0);
 	const sim = await startSimulator({
 		port: intArg(args, 'port', 4010),
@@ -76,6 +76,7 @@ async function main() {
 		tokenTtlSeconds: intArg(args, 'token-ttl', 3600),
 		latencyMs: intArg(args, 'latency', 0),
 		orderCompletion: completeAfter === undefined ? 'immediate' : { afterMs: completeAfter },
+		historyEnd: Date.now(),
 		seed: { accountLogs: history, cardLogs: history, transactions: history },
 	});
 

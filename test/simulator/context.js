@@ -40,6 +40,7 @@ const { FaultQueue } = require('./faults');
  * @property {{ accountLogs: number, cardLogs: number, transactions: number }} seed
  * @property {{ maxConcurrent: number } | undefined} rateLimit
  * @property {() => number} now
+ * @property {number | undefined} historyEnd
  * @property {200 | 404} cardNotFoundStatus
  * @property {OrderStatuses} orderStatuses
  */
@@ -64,7 +65,7 @@ class Context {
 		/** @type {Revision} */
 		this.revision = options.revision;
 		this.clockOffset = 0;
-		this.store = new Store();
+		this.store = new Store(options.historyEnd);
 		this.tokens = new TokenStore({
 			clientId: options.clientId,
 			clientSecret: options.clientSecret,

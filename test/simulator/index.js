@@ -32,6 +32,8 @@ const { TRANSACTION_STATUSES } = require('./transactions');
  * @property {{ accountLogs?: number, cardLogs?: number, transactions?: number }} [seed]
  *   extra generated records: accountLogs, cardLogs (spread over the seeded standard cards),
  *   transactions (per seeded card that is not cancelled); all default 0
+ * @property {number} [historyEnd]               epoch ms; generated history lies before it (default 2025-01-01;
+ *   the sandbox passes the current time so that "yesterday" has records)
  * @property {{ maxConcurrent: number }} [rateLimit]  more concurrent requests than this get HTTP 429
  * @property {() => number} [now]                clock in epoch ms (default Date.now)
  * @property {200 | 404} [cardNotFoundStatus]    HTTP status of CARD_NOT_FOUND on GET /v1/cards/{id}; default 200
@@ -266,6 +268,7 @@ function resolveOptions(options) {
 		},
 		rateLimit: options.rateLimit,
 		now: options.now || Date.now,
+		historyEnd: options.historyEnd,
 		cardNotFoundStatus: options.cardNotFoundStatus === 404 ? 404 : 200,
 		orderStatuses: {
 			processing: 'Processing',

@@ -82,8 +82,8 @@ const ACCOUNT_PATTERN = [
  * @param {number} n
  */
 function generateAccountLogs(store, n) {
-	const window = store.historyWindow(n);
-	const rng = createRng(hash32(`account-logs:${store.seq.window}`));
+	const window = store.historyWindow(n, 'accountLogs');
+	const rng = createRng(hash32(`account-logs:${window.index}`));
 	const cards = [...store.state.cards.values()];
 	let balance = 20000;
 	window.times.forEach((t, i) => {
@@ -119,8 +119,8 @@ function generateAccountLogs(store, n) {
  * @param {number} n
  */
 function generateCardLogs(store, cards, n) {
-	const window = store.historyWindow(n);
-	const rng = createRng(hash32(`card-logs:${store.seq.window}`));
+	const window = store.historyWindow(n, 'cardLogs');
+	const rng = createRng(hash32(`card-logs:${window.index}`));
 	window.times.forEach((t, i) => {
 		const card = cards[i % cards.length];
 		const topUp = i % 3 !== 2;

@@ -20,8 +20,9 @@ const { iso, pad, round2 } = require('./util');
  */
 
 const DAY = 24 * 3600 * 1000;
-// Generated history lies before this instant, one 10-day window per generation call,
-// so each call's records occupy a range of their own.
+// By default generated history lies before this instant, one 10-day window per generation call and kind
+// of record, so each call's records occupy a range of their own. The sandbox ends it now instead, so a
+// demo's "yesterday" has records.
 const HISTORY_END = Date.UTC(2025, 0, 1);
 const WINDOW = 10 * DAY;
 // New cards are numbered from here (seeded card IDs stay well below).
@@ -29,7 +30,9 @@ const FIRST_NEW_CARD = 1000001;
 
 /** The live store: seed copy, counters and the few helpers every module needs. */
 class Store {
-	constructor() {
+	/** @param {number} [historyEnd] epoch ms before which generated history lies */
+	constructor(historyEnd = HISTORY_END) {
+		this.historyEnd = historyEnd;
 		/** @type {State} */
 		this.state = {
 			products: JSON.parse(JSON.stringify(seed.PRODUCTS)),
@@ -42,7 +45,9 @@ class Store {
 		};
 		/** @type {Map<string, any>} customerOrderNo → order */
 		this.byCustomerOrderNo = new Map();
-		this.seq = { order: 0, card: 0, accountLog: 0, cardLog: 0, transaction: 0, window: 0 };
+		this.seq = { order: 0, card: 0, accountLog: 0, cardLog: 0, transaction: 0 };
+		/** @type {Record<string, number>} windows handed out per kind of record */
+		this.windows = {};
 	}
 
 	/** @param {string} code */
@@ -134,18 +139,21 @@ class Store {
 	}
 
 	/**
-	 * A fresh, non-overlapping time window for generated history records.
+	 * A fresh time window for generated history records of one kind, not overlapping the kind's earlier
+	 * windows; the records sit at its end, an hour apart at most.
 	 * @param {number} count
-	 * @returns {{ times: number[], from: number, to: number }}
+	 * @param {string} kind
+	 * @returns {{ times: number[], from: number, to: number, index: number }}
 	 */
-	historyWindow(count) {
-		const end = HISTORY_END - this.seq.window * WINDOW;
-		this.seq.window += 1;
+	historyWindow(count, kind) {
+		const index = this.windows[kind] ?? 0;
+		this.windows[kind] = index + 1;
+		const end = this.historyEnd - index * WINDOW;
 		const start = end - WINDOW;
 		const step = Math.max(1000, Math.min(3600 * 1000, Math.floor(WINDOW / (count + 1) / 1000) * 1000));
 		const times = [];
-		for (let i = 0; i < count; i++) times.push(start + (i + 1) * step);
-		return { times, from: times.length ? times[0] : start, to: times.length ? times[times.length - 1] : start };
+		for (let i = 0; i < count; i++) times.push(end - (count - i) * step);
+		return { times, from: times.length ? times[0] : start, to: times.length ? times[times.length - 1] : start, index };
 	}
 }
 

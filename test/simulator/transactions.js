@@ -35,8 +35,8 @@ const PATTERN = ['settled', 'settled', 'pending', 'settled', 'declined', 'settle
  * @returns {{ from: string, to: string }}
  */
 function generateTransactions(store, card, n) {
-	const window = store.historyWindow(n);
-	const rng = createRng(hash32(`tx:${card.cardId}:${store.seq.window}`));
+	const window = store.historyWindow(n, 'transactions');
+	const rng = createRng(hash32(`tx:${card.cardId}:${window.index}`));
 	const currency = card.cardCurrency;
 	const money = (/** @type {number} */ amount) => ({ amount, currency });
 	window.times.forEach((t, i) => {
