@@ -1,4 +1,4 @@
-import { useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSandbox } from '../helpers/sandbox';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 // Retries off, so each fault reaches the user as it is.
@@ -6,8 +6,8 @@ const NO_RETRIES = { options: { retries: 0 } };
 const TOP_UP = { resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: 10, customerOrderNo: 'F-1', ...NO_RETRIES };
 const BALANCES = { resource: 'account', operation: 'getBalances', ...NO_RETRIES };
 
-describe('what the user reads when Cardepass or the network fails', () => {
-	const box = useSandbox();
+describe.each(REVISIONS)('what the user reads when Cardepass or the network fails, against API v%s', (revision) => {
+	const box = useSandbox({ revision });
 
 	test('429 without Retry-After: rate limited, wait and lower the concurrency or use batching', async () => {
 		box.sim.inject({ match: { path: TOP_UP_PATH }, kind: 'status', status: 429 });
@@ -67,8 +67,8 @@ describe('what the user reads when Cardepass or the network fails', () => {
 	});
 });
 
-describe('Retries on Temporary Errors (default 2)', () => {
-	const box = useSandbox();
+describe.each(REVISIONS)('Retries on Temporary Errors (default 2), against API v%s', (revision) => {
+	const box = useSandbox({ revision });
 	const ORDER = { resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: 10, customerOrderNo: 'R-1' };
 
 	test.each([

@@ -1,5 +1,5 @@
 import { GENERATED_ORDER_NO_PATTERN } from '../../nodes/Cardepass/shared/orderNumber';
-import { useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSandbox } from '../helpers/sandbox';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 const topUp = (extra: Record<string, unknown> = {}) => ({
@@ -15,8 +15,8 @@ function sentOrderNumbers(sim: ReturnType<typeof useSandbox>['sim']): string[] {
 	return sim.apiRequests({ path: TOP_UP_PATH }).map((r: { body: { customerOrderNo: string } }) => r.body.customerOrderNo);
 }
 
-describe('Customer Order No generated when left empty', () => {
-	const box = useSandbox();
+describe.each(REVISIONS)('Customer Order No generated when left empty, against API v%s', (revision) => {
+	const box = useSandbox({ revision });
 
 	test('differs per item, per execution, per node and per workflow, and fits the API', async () => {
 		await box.engine.run(topUp(), amounts(3));
@@ -59,8 +59,8 @@ describe('Customer Order No generated when left empty', () => {
 	});
 });
 
-describe('a Customer Order No that was used before', () => {
-	const box = useSandbox();
+describe.each(REVISIONS)('a Customer Order No that was used before, against API v%s', (revision) => {
+	const box = useSandbox({ revision });
 
 	test('a re-run with the user\'s own numbers pays nothing twice and outputs the earlier orders', async () => {
 		const first = await box.engine.run(topUp({ customerOrderNo: '={{ $json.invoiceId }}' }), amounts(3));
@@ -95,8 +95,8 @@ describe('a Customer Order No that was used before', () => {
 	});
 });
 
-describe('Wait for Completion', () => {
-	const box = useSandbox({ orderCompletion: { afterMs: 400 } });
+describe.each(REVISIONS)('Wait for Completion, against API v%s', (revision) => {
+	const box = useSandbox({ revision, orderCompletion: { afterMs: 400 } });
 
 	test('off: the order comes back as Cardepass first answers it (Processing)', async () => {
 		const { items } = await box.engine.run(topUp({ customerOrderNo: 'W-0' }), [{ amount: 10 }]);
@@ -128,8 +128,8 @@ describe('Wait for Completion', () => {
 
 });
 
-describe('Wait for Completion with an order slower than the time limit', () => {
-	const box = useSandbox({ orderCompletion: { afterMs: 10_000 } });
+describe.each(REVISIONS)('Wait for Completion with an order slower than the time limit, against API v%s', (revision) => {
+	const box = useSandbox({ revision, orderCompletion: { afterMs: 10_000 } });
 
 	test('fails with the order number to check later', async () => {
 		const { error } = await box.engine.run(

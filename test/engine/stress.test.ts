@@ -1,4 +1,4 @@
-import { useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSandbox } from '../helpers/sandbox';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 const ITEMS = 1000;
@@ -11,8 +11,8 @@ const items = Array.from({ length: ITEMS }, (_, i) => ({
 	amount: 10 + (i % 7),
 }));
 
-describe('1,000 top-ups through n8n\'s engine while Cardepass misbehaves', () => {
-	const box = useSandbox({ latencyMs: 3 });
+describe.each(REVISIONS)('1,000 top-ups through n8n\'s engine while Cardepass misbehaves, against API v%s', (revision) => {
+	const box = useSandbox({ revision, latencyMs: 3 });
 
 	test('no order is made twice, no item is lost or repeated, and tokens are not fetched per item', async () => {
 		const faults = [

@@ -1,10 +1,10 @@
-import { useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSandbox } from '../helpers/sandbox';
 
 const topUps = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => ({ ref: `${prefix}-${i}` }));
 const TOP_UP = { resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: 10, customerOrderNo: '={{ $json.ref }}' };
 
-describe('OAuth2 token life (n8n-core fetches, stores and renews it)', () => {
-	const box = useSandbox({ latencyMs: 20 });
+describe.each(REVISIONS)('OAuth2 token life (n8n-core fetches, stores and renews it), against API v%s', (revision) => {
+	const box = useSandbox({ revision, latencyMs: 20 });
 
 	test('a cold 50-item run makes one token request and keeps at most 5 requests in flight', async () => {
 		const { items, error } = await box.engine.run(TOP_UP, topUps(50, 'COLD'));
