@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty, optionsCollection, route, showFor } from '../shared/fields';
-import { checkLimit, dateTimeFilter, returnAllAndLimit } from '../shared/lists';
+import { cardIdFilter, checkLimit, dateTimeFilter, returnAllAndLimit } from '../shared/lists';
 import { limitOffsetQuery, pageNumberQuery } from '../shared/paging';
 import type { OperationSpec } from '../shared/types';
-import { dateRange, optionalText } from '../shared/validation';
+import { dateRange } from '../shared/validation';
 
 const RESOURCE = 'account';
 
@@ -37,6 +37,7 @@ export const accountOperationProperty = operationProperty(
 );
 
 const LOG_OPERATIONS = ['getFundLogs', 'getCardFundLogs'];
+const cardFilter = cardIdFilter('movements', 'CardId');
 const dateFilters = [
 	dateTimeFilter('transactionDateFrom', 'From', 'Only movements at or after this time (TransactionDateFrom). The provider advises ranges of at most 3 months.', 'TransactionDateFrom'),
 	dateTimeFilter('transactionDateTo', 'To', 'Only movements at or before this time (TransactionDateTo)', 'TransactionDateTo'),
@@ -62,15 +63,7 @@ export const accountProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: showFor(RESOURCE, ['getCardFundLogs']),
 		options: [
-			{
-				displayName: 'Card ID',
-				name: 'cardId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. CARD123456',
-				description: "Only this card's movements (CardId): the cardId from Card → Create's output",
-				routing: { send: { type: 'query', property: 'CardId' } },
-			},
+			cardFilter.property,
 			...dateFilters,
 		],
 	},
@@ -86,7 +79,7 @@ export const accountOperations: Record<string, OperationSpec> = {
 	getBalances: {},
 	getFundLogs: { checks: [checkLimit, checkDates], paging: { style: 'numbered', query: limitOffsetQuery } },
 	getCardFundLogs: {
-		checks: [checkLimit, checkDates, optionalText('filters.cardId', 'Card ID', 64, { in: 'qs', key: 'CardId' })],
+		checks: [checkLimit, checkDates, cardFilter.check],
 		paging: { style: 'numbered', query: pageNumberQuery },
 	},
 };

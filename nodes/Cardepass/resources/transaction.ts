@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty, optionsCollection, route, showFor } from '../shared/fields';
-import { checkLimit, returnAllAndLimit } from '../shared/lists';
+import { cardIdFilter, checkLimit, returnAllAndLimit } from '../shared/lists';
 import type { OperationSpec } from '../shared/types';
-import { dateRange, oneOf, optionalText } from '../shared/validation';
+import { dateRange, oneOf } from '../shared/validation';
 
 const RESOURCE = 'transaction';
 const STATUSES = ['AuthSuccess', 'AuthFailure', 'Settled'] as const;
@@ -23,6 +23,7 @@ export const transactionOperationProperty = operationProperty(
 );
 
 const show = showFor(RESOURCE, ['getAll']);
+const cardFilter = cardIdFilter('transactions', 'cardId');
 
 export const transactionProperties: INodeProperties[] = [
 	{
@@ -52,14 +53,7 @@ export const transactionProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
-			{
-				displayName: 'Card ID',
-				name: 'cardId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. CARD123456',
-				description: "Only this card's transactions (cardId): the cardId from Card → Create's output",
-			},
+			cardFilter.property,
 			{
 				displayName: 'Status',
 				name: 'transactionStatus',
@@ -86,7 +80,7 @@ export const transactionOperations: Record<string, OperationSpec> = {
 				{ name: 'transactionDateTo', label: 'To', keys: ['transactionDateTo'] },
 				{ required: true },
 			),
-			optionalText('filters.cardId', 'Card ID', 64, { in: 'qs', key: 'cardId' }),
+			cardFilter.check,
 			function (this, request) {
 				if (this.getNodeParameter('filters.transactionStatus', '') === '') return;
 				oneOf('filters.transactionStatus', 'Status', STATUSES, { in: 'qs', key: 'transactionStatus' }).call(this, request);

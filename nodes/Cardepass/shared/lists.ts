@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { InputCheck } from './types';
+import { optionalText } from './validation';
 
 /** Return All and Limit, as every n8n "Get Many" operation has them. */
 export function returnAllAndLimit(resource: string, operation: string): INodeProperties[] {
@@ -46,5 +47,21 @@ export function dateTimeFilter(name: string, displayName: string, description: s
 		default: '',
 		description,
 		routing: { send: { type: 'query', property: queryName } },
+	};
+}
+
+/** The Card ID filter of a list, and its check (trimmed; sent as `queryName`). */
+export function cardIdFilter(what: string, queryName: string): { property: INodeProperties; check: InputCheck } {
+	return {
+		property: {
+			displayName: 'Card ID',
+			name: 'cardId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. CARD123456',
+			description: `Only this card's ${what} (${queryName}): the cardId from Card → Create's output`,
+			routing: { send: { type: 'query', property: queryName } },
+		},
+		check: optionalText('filters.cardId', 'Card ID', 64, { in: 'qs', key: queryName }),
 	};
 }
