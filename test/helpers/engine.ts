@@ -270,6 +270,19 @@ export class CardepassEngine {
 		delete data.oauthTokenData;
 	}
 
+	/** The credential as n8n hands it to the node: defaults applied and `$self` expressions resolved. */
+	async decryptedCredential(): Promise<ICredentialDataDecryptedObject> {
+		return await this.credentials.getDecrypted({} as IWorkflowExecuteAdditionalData, { id: '1', name: 'Cardepass Sandbox' }, CREDENTIAL_TYPE, 'manual');
+	}
+
+	/** Evaluates an expression of the node's description (e.g. requestDefaults.baseURL) with the credential. */
+	async evaluateWithCredential(expression: string): Promise<unknown> {
+		const credentials = await this.decryptedCredential();
+		const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		const node = { name: 'Cardepass', typeVersion: 1, type: NODE_TYPE, position: [0, 0], parameters: {} } as unknown as INode;
+		return workflow.expression.getSimpleParameterValue(node, expression, 'manual', { $credentials: credentials } as never);
+	}
+
 	get storedToken(): string | undefined {
 		const token = this.credentials.stored.get('1')?.oauthTokenData as IDataObject | undefined;
 		return token?.access_token as string | undefined;
