@@ -11,7 +11,6 @@ import {
 	route,
 	showFor,
 } from '../shared/fields';
-import { maskCard } from '../shared/masking';
 import type { OperationSpec, ProductRule } from '../shared/types';
 import { oneOf, optionalText, requiredText } from '../shared/validation';
 
@@ -217,9 +216,9 @@ function isToolCall(ctx: IExecuteSingleFunctions): boolean {
 	return ctx.getNode().type.endsWith('Tool');
 }
 
-function maskUnlessRevealed(this: IExecuteSingleFunctions, records: IDataObject[]): IDataObject[] {
-	const reveal = this.getNodeParameter('revealCardData', false) === true && !isToolCall(this);
-	return reveal ? records : records.map(maskCard);
+/** Full card data only when the user asks for it, and never for an AI agent. */
+function revealsCardData(this: IExecuteSingleFunctions): boolean {
+	return this.getNodeParameter('revealCardData', false) === true && !isToolCall(this);
 }
 
 const cardChecks = [cardId.check({ in: 'body', key: 'cardId' }), orderNo.check];
@@ -256,7 +255,7 @@ export const cardOperations: Record<string, OperationSpec> = {
 			},
 		},
 	},
-	get: { checks: [cardId.check()], transform: maskUnlessRevealed },
+	get: { checks: [cardId.check()], revealsCardData },
 	topUp: {
 		checks: [...cardChecks, topUpAmount.check],
 		order: {

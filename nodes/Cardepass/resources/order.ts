@@ -1,7 +1,6 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CARD_MODEL_VALUES, cardModelProperty, operationProperty, optionsCollection, route, showFor } from '../shared/fields';
-import { maskCardData } from '../shared/masking';
 import type { OperationSpec } from '../shared/types';
 import { oneOf, requiredText } from '../shared/validation';
 
@@ -105,7 +104,5 @@ const checkLookUp = function (this: IExecuteSingleFunctions, request: Parameters
 export const orderOperations: Record<string, OperationSpec> = {
 	get: {
 		checks: [oneOf('cardModel', 'Card Model', CARD_MODEL_VALUES), checkOrderType, checkLookUp],
-		// A share-balance order's cardInfo.cardNo is the full card number.
-		transform: (records) => records.map(maskCardData),
 	},
 };

@@ -26,11 +26,3 @@ export function maskCardData<T>(value: T): T {
 	}
 	return masked as T;
 }
-
-/** Masks the card number and hides the CVV of a card record (Card → Get). */
-export function maskCard(card: IDataObject): IDataObject {
-	const masked: IDataObject = { ...card };
-	if ('cardNumber' in masked) masked.cardNumber = maskCardNumber(masked.cardNumber) as string;
-	if ('cvv' in masked) masked.cvv = masked.cvv === null || masked.cvv === undefined ? masked.cvv : '***';
-	return masked;
-}

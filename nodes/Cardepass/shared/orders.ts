@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { CardepassApiFailure, settle, toRecords } from './envelope';
-import { maskCardData } from './masking';
 import type { CardModel, OrderField, OrderSpec } from './types';
 
 export type SendJson = (request: { method: 'GET'; url: string; qs: IDataObject }) => Promise<unknown>;
@@ -23,8 +22,7 @@ export async function findOrder(
 	if (by.customerOrderNo) qs.CustomerOrderNo = by.customerOrderNo;
 	const answer = await settle(send({ method: 'GET', url: `/v1/orders/${model}`, qs }));
 	if (answer.ok) {
-		const order = toRecords(answer.value)[0];
-		return order && maskCardData(order);
+		return toRecords(answer.value)[0];
 	}
 	const details = (answer.error as CardepassApiFailure).details;
 	if (details?.errorCode === 'ORDER_NOT_FOUND' || details?.httpCode === '404') return undefined;

@@ -9,6 +9,7 @@ import { sleep } from 'n8n-workflow';
 import { CardepassApiFailure, settle, toRecords, unwrapEnvelope } from './envelope';
 import { errorItemJson, isTemporaryFailure, toNodeError } from './errors';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, withRequestSlot } from './limiter';
+import { maskCardData } from './masking';
 import { stableCustomerOrderNo } from './orderNumber';
 import type { SendJson } from './orders';
 import { findOrder, orderDifferences, orderModel, waitForCompletion } from './orders';
@@ -149,6 +150,8 @@ export function createCardepassRequest(registry: OperationRegistry) {
 		try {
 			let records = await runOperation(this, spec, requestData);
 			if (spec.transform) records = spec.transform.call(this, records);
+			// Any answer may carry a full card number (a share-balance order's cardInfo.cardNo does).
+			if (!spec.revealsCardData?.call(this)) records = records.map(maskCardData);
 			return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			const hint = spec.hint ? (failure: { message: string; httpCode?: string }) => spec.hint!.call(this, failure) : undefined;

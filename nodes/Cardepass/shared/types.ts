@@ -52,8 +52,10 @@ export interface OperationSpec {
 	order?: OrderSpec;
 	/** Advice added to an error of this operation, when the input explains it (e.g. a setting the server refuses). */
 	hint?: (this: IExecuteSingleFunctions, failure: { message: string; httpCode?: string }) => string | undefined;
-	/** Turns the unwrapped answer into output items (e.g. masking card data). */
+	/** Turns the unwrapped answer into output items (e.g. applying a limit). */
 	transform?: (this: IExecuteSingleFunctions, records: IDataObject[]) => IDataObject[];
+	/** Whether this item's output may keep full card numbers and CVVs; every other output is masked. */
+	revealsCardData?: (this: IExecuteSingleFunctions) => boolean;
 }
 
 export type OperationRegistry = Record<string, Record<string, OperationSpec>>;
