@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /** The wrapper the provider puts around every answer. */
-export interface CardepassEnvelope {
+interface CardepassEnvelope {
 	responseId?: string | null;
 	hasError?: boolean;
 	errorCode?: string | null;

@@ -5,12 +5,12 @@ import type { AmountRule, Target } from './validation';
 import { amount, optionalText, requiredText } from './validation';
 
 /** A parameter and the check that guards it, built from one definition so their names cannot drift apart. */
-export interface GuardedField {
+interface GuardedField {
 	property: INodeProperties;
 	check: InputCheck;
 }
 
-export type Show = NonNullable<IDisplayOptions['show']>;
+type Show = NonNullable<IDisplayOptions['show']>;
 
 /**
  * An operation's request. Every operation turns on `send.paginate`, so that n8n hands the request to the
@@ -81,7 +81,7 @@ export function amountField(options: {
 }
 
 /** The idempotency key every order takes. */
-export const CUSTOMER_ORDER_NO_MAX_LENGTH = 32;
+const CUSTOMER_ORDER_NO_MAX_LENGTH = 32;
 
 export function customerOrderNoField(show: IDisplayOptions): GuardedField {
 	return {

@@ -78,7 +78,7 @@ const FAILED_STATUSES = new Set(['failure', 'failed', 'cancelled', 'canceled', '
 const DONE_STATUS = 'completed';
 
 /** Waits between order queries: 0.5 s, 1 s, 2 s, 4 s, then every 5 s, until the time limit. */
-export const COMPLETION_POLL_DELAYS_MS = [500, 1000, 2000, 4000, 5000];
+const COMPLETION_POLL_DELAYS_MS = [500, 1000, 2000, 4000, 5000];
 
 export async function waitForCompletion(
 	send: SendJson,

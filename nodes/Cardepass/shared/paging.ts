@@ -7,7 +7,7 @@ export const MAX_PAGE_SIZE = 100;
 /** A bound no real export reaches (10 million records); it only stops a server that never says "last page". */
 const MAX_PAGES = 100_000;
 
-export type SendPage = (qs: IDataObject) => Promise<unknown>;
+type SendPage = (qs: IDataObject) => Promise<unknown>;
 
 /**
  * Query names that both API revisions understand. The provider matches names without regard to case, so

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { CardepassApiFailure, settle, toRecords } from './envelope';
+import type { SendJson } from './orders';
 import type { CardModel, ProductRule } from './types';
 
 /**
@@ -17,8 +18,6 @@ interface BinConfig {
 	topUpAmountPrecision?: string;
 	permissions?: Record<string, boolean | undefined>;
 }
-
-export type SendGet = (request: { method: 'GET'; url: string; qs: IDataObject }) => Promise<unknown>;
 
 /** Products and cards read once per execution and credential, however many items the node has. */
 const executionCaches = new Map<string, { products?: Promise<IDataObject[] | undefined>; cards: Map<string, Promise<IDataObject | undefined>> }>();
@@ -44,7 +43,7 @@ async function readOrUndefined(promise: Promise<unknown>): Promise<unknown> {
 	return answer.ok ? answer.value : undefined;
 }
 
-function products(ctx: IExecuteSingleFunctions, send: SendGet): Promise<IDataObject[] | undefined> {
+function products(ctx: IExecuteSingleFunctions, send: SendJson): Promise<IDataObject[] | undefined> {
 	const load = async () => {
 		const data = await readOrUndefined(send({ method: 'GET', url: '/v1/products', qs: {} }));
 		return data === undefined ? undefined : toRecords(data);
@@ -55,7 +54,7 @@ function products(ctx: IExecuteSingleFunctions, send: SendGet): Promise<IDataObj
 	return cache.products;
 }
 
-function card(ctx: IExecuteSingleFunctions, send: SendGet, cardId: string): Promise<IDataObject | undefined> {
+function card(ctx: IExecuteSingleFunctions, send: SendJson, cardId: string): Promise<IDataObject | undefined> {
 	const load = async () => {
 		const data = await readOrUndefined(send({ method: 'GET', url: `/v1/cards/${encodeURIComponent(cardId)}`, qs: {} }));
 		return data === undefined ? undefined : toRecords(data)[0];
@@ -95,7 +94,7 @@ export async function checkProductRules(
 	rule: ProductRule,
 	model: CardModel,
 	body: IDataObject,
-	send: SendGet,
+	send: SendJson,
 ): Promise<void> {
 	const list = await products(ctx, send);
 	if (!list?.some((product) => Array.isArray(product.cardBinConfigs))) return;

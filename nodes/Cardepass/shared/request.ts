@@ -22,10 +22,10 @@ type RequestOptions = DeclarativeRestApiSettings.HttpRequestOptions;
 
 const CREDENTIAL_TYPE = 'cardepassOAuth2Api';
 /** Temporary failures (429, 5xx, a dropped connection, an unreadable answer) are sent again this often. */
-export const DEFAULT_RETRIES = 2;
+const DEFAULT_RETRIES = 2;
 /** Waits before the first, second, third… repeat. */
-export const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
-export const DEFAULT_COMPLETION_TIMEOUT_SECONDS = 120;
+const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
+const DEFAULT_COMPLETION_TIMEOUT_SECONDS = 120;
 
 function option<T>(ctx: IExecutePaginationFunctions, name: string, fallback: T): T {
 	return ctx.getNodeParameter(`options.${name}`, fallback) as T;

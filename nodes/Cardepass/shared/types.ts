@@ -13,7 +13,7 @@ export type InputCheck = (this: IExecuteSingleFunctions, request: RequestOptions
 export type RequestOptions = DeclarativeRestApiSettings.HttpRequestOptions;
 
 /** How a paginated list asks for its pages: numbered pages (fund logs) or a cursor (transactions). */
-export type PagedListSpec = { style: 'numbered'; query: PageQuery } | { style: 'cursor' };
+type PagedListSpec = { style: 'numbered'; query: PageQuery } | { style: 'cursor' };
 
 export interface OrderSpec {
 	/** The order's card model: fixed, or read from the Card Model parameter. */

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { InputCheck, RequestOptions } from './types';
 
 /** Far above any real card amount; catches a wrong column or a unit mix-up before money moves. */
-export const MAX_AMOUNT = 10_000_000;
+const MAX_AMOUNT = 10_000_000;
 
 export interface Target {
 	in: 'body' | 'qs';
@@ -85,7 +85,7 @@ export interface AmountRule {
 const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Parses an amount as the API wants it: a JSON number with at most 2 decimals. */
-export function parseAmount(
+function parseAmount(
 	ctx: IExecuteSingleFunctions,
 	value: unknown,
 	label: string,
@@ -167,7 +167,7 @@ const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\
  * Reads a date-time as n8n's date fields give it. A value without a time zone is a wall-clock time in the
  * workflow's time zone, as the editor shows it.
  */
-export function parseDateTime(value: unknown, timeZone: string): Date | undefined {
+function parseDateTime(value: unknown, timeZone: string): Date | undefined {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
 	if (typeof value === 'object' && value !== null && 'toISO' in value) {
 		return parseDateTime((value as { toISO: () => string }).toISO(), timeZone);
