@@ -516,8 +516,12 @@ describe('order query', () => {
 		const orderNo = placed.data.data.orderNo;
 		const byNo = await client.get('/v1/orders/standard', { params: { OrderNo: orderNo } });
 		expectEnvelope(byNo, 200, null);
-		expect(byNo.data.data).toMatchObject({ orderNo, orderType: 'CardTopUp', topUpAmount: 100, fee: 1, totalAmount: 101, status: 'Completed', customerOrderNo: 'Q-1', failureReason: null });
-		expect(byNo.data.data.cardInfo).toMatchObject({ cardId: IDS.standardUsd, maskedCardNumber: expect.stringMatching(/^\*{4}\d{4}$/) });
+		expect(byNo.data.data).toMatchObject({ orderNo, orderType: 'CardTopUp', topUpAmount: 100, fee: 1, totalAmount: 101, status: 'Completed', customerOrderNo: 'Q-1' });
+		// Exactly the fields of the v1.4 example, no more.
+		expect(Object.keys(byNo.data.data).sort()).toEqual(
+			['orderNo', 'cardInfo', 'topUpAmount', 'fee', 'totalAmount', 'status', 'orderType', 'createdOn', 'modifiedOn', 'completedOn', 'customerOrderNo'].sort(),
+		);
+		expect(byNo.data.data.cardInfo).toEqual({ cardId: IDS.standardUsd, cardAlias: expect.anything(), maskedCardNumber: expect.stringMatching(/^\*{4}\d{4}$/) });
 		const byCustomer = await client.get('/v1/orders/standard', { params: { OrderType: 'CardTopUp', CustomerOrderNo: 'Q-1' } });
 		expect(byCustomer.data.data.orderNo).toBe(orderNo);
 		expectEnvelope(await client.get('/v1/orders/standard', { params: { OrderType: 'CardBlock', OrderNo: orderNo } }), 200, 'ORDER_NOT_FOUND');
@@ -540,7 +544,9 @@ describe('order query', () => {
 		expect(missing.data.errorMessage).toMatch(/^orderType is required/);
 		const found = await client.get('/v1/orders/sharebalance', { params: { orderType: 'CardBlock', customerOrderNo: 'Q-2' } });
 		expect(found.data.data).toMatchObject({ orderType: 'CardBlock', status: 'Completed', customerOrderNo: 'Q-2', failureReason: null });
-		expect(found.data.data.cardInfo).toMatchObject({ cardId: IDS.shareUsd, cardStatus: 'Blocked', maskedCardNo: expect.stringMatching(/^\d{6}\*{6}\d{4}$/) });
+		// The v1.4 example shows no card ID: the card number, masked and in full, and the card's status.
+		expect(found.data.data.cardInfo).toEqual({ cardNo: expect.stringMatching(/^\d{16}$/), cardStatus: 'Blocked', maskedCardNo: expect.stringMatching(/^\d{6}\*{6}\d{4}$/) });
+		expect(found.data.data).not.toHaveProperty('maxCreditAmount');
 		const none = await client.get('/v1/orders/sharebalance', { params: { orderType: 'CardUnblock', customerOrderNo: 'Q-2' } });
 		expectEnvelope(none, 200, null);
 		expect(none.data.data).toBeNull();
@@ -557,7 +563,8 @@ describe('order query', () => {
 		await new Promise((r) => setTimeout(r, 250));
 		const late = await client.get('/v1/orders/standard', { params: { OrderType: 'ApplyCard', CustomerOrderNo: 'ASYNC-1' } });
 		expect(late.data.data).toMatchObject({ status: 'Completed', totalOpened: 1 });
-		expect(sim.getCard(late.data.data.cardInfos[0].cardId)!.balanceAmount).toBe(20);
+		expect(late.data.data).not.toHaveProperty('cardInfos');
+		expect(sim.getCard(sim.getOrders({ customerOrderNo: 'ASYNC-1' })[0].cardId!)!.balanceAmount).toBe(20);
 	});
 
 	test('a pending block locks the card against other status changes (ORDER_STATUS_INVALID)', async () => {
@@ -575,16 +582,41 @@ describe('order query', () => {
 		expect(block.data.data.status).toBe('Completed');
 		const res = await client.post('/v1/orders/standard/topup', { cardId: IDS.standardUsd, topUpAmount: 100, customerOrderNo: 'FAIL-1' });
 		expectEnvelope(res, 200, null);
-		expect(res.data.data).toMatchObject({ status: 'Failed', failureReason: 'Card issuer declined' });
+		expect(res.data.data.status).toBe('Failed');
+		// The top-up examples show no failureReason: a documented server does not say why.
+		expect(res.data.data).not.toHaveProperty('failureReason');
 		expect(handle.hits).toBe(1);
 		expect(sim.getBalance('USD')).toBe(seed.ACCOUNTS.USD);
 		expect(sim.getCard(IDS.standardUsd)!.balanceAmount).toBe(1250.5);
 		const query = await client.get('/v1/orders/standard', { params: { CustomerOrderNo: 'FAIL-1' } });
-		expect(query.data.data).toMatchObject({ status: 'Failed', failureReason: 'Card issuer declined' });
+		expect(query.data.data.status).toBe('Failed');
+		expect(query.data.data).not.toHaveProperty('failureReason');
 		expect(sim.getOrders({ status: 'Failed' })).toHaveLength(1);
 		expect(sim.state.accountLogs.map((l: any) => l.accountTransType)).toEqual(['CardTopUp', 'OrderRefund']);
 		// the number is used up even though the order failed
 		expectEnvelope(await client.post('/v1/orders/standard/topup', { cardId: IDS.standardUsd, topUpAmount: 100, customerOrderNo: 'FAIL-1' }), 200, 'DUPLICATE_ORDER');
+	});
+
+	test("orderViews 'extended': the fields the examples do not show are added", async () => {
+		const sim = await start({ revision: '1.4', orderViews: 'extended' });
+		const client = await api(sim);
+		sim.failNextOrder({ reason: 'Card issuer declined', match: { orderType: 'CardTopUp' } });
+		const failed = await client.post('/v1/orders/standard/topup', { cardId: IDS.standardUsd, topUpAmount: 100, customerOrderNo: 'X-1' });
+		expect(failed.data.data.failureReason).toBe('Card issuer declined');
+		const query = await client.get('/v1/orders/standard', { params: { orderType: 'CardTopUp', customerOrderNo: 'X-1' } });
+		expect(query.data.data.failureReason).toBe('Card issuer declined');
+		await client.post('/v1/orders/sharebalance/creditLimit', { cardId: IDS.shareUsd, maxAuthAmount: 100, maxCreditAmount: 5000, customerOrderNo: 'X-2' });
+		const limit = await client.get('/v1/orders/sharebalance', { params: { orderType: 'CreditLimit', customerOrderNo: 'X-2' } });
+		expect(limit.data.data).toMatchObject({ maxAuthAmount: 100, maxCreditAmount: 5000, cardInfo: expect.objectContaining({ cardId: IDS.shareUsd }) });
+	});
+
+	test('duplicateOrderStatus and orderNotFoundStatus: the envelope on an error status', async () => {
+		const sim = await start({ duplicateOrderStatus: 409, orderNotFoundStatus: 404 });
+		const client = await api(sim);
+		await client.post('/v1/orders/standard/topup', { cardId: IDS.standardUsd, topUpAmount: 10, customerOrderNo: 'S-1' });
+		expectEnvelope(await client.post('/v1/orders/standard/topup', { cardId: IDS.standardUsd, topUpAmount: 10, customerOrderNo: 'S-1' }), 409, 'DUPLICATE_ORDER');
+		expectEnvelope(await client.get('/v1/orders/standard', { params: { OrderNo: 'ORD0' } }), 404, 'ORDER_NOT_FOUND');
+		await expect(start({ duplicateOrderStatus: 500 as never })).rejects.toThrow(/duplicateOrderStatus must be one of 200, 400, 409/);
 	});
 });
 

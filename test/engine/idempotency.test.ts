@@ -77,7 +77,8 @@ describe.each(REVISIONS)('a Customer Order No that was used before, against API 
 	test('the same number for a different amount fails and says why', async () => {
 		await box.engine.run(topUp({ customerOrderNo: 'INV-77' }), [{ amount: 10 }]);
 		const { error } = await box.engine.run(topUp({ customerOrderNo: 'INV-77' }), [{ amount: 99 }]);
-		expect(error?.message).toBe('Customer Order No INV-77 was already used for a different order');
+		expect(error?.message).toMatch(/^Customer Order No INV-77 was already used for a different order \(order \S+\): the earlier order's amount was 10 \(this one: 99\)$/);
+		expect(error?.description).toMatch(/Give this order its own Customer Order No/);
 		expect(error?.description).toMatch(/DUPLICATE_ORDER/);
 		expect(box.sim.getOrders({ orderType: 'CardTopUp' })).toHaveLength(1);
 	});
@@ -91,12 +92,12 @@ describe.each(REVISIONS)('a Customer Order No that was used before, against API 
 	test('the same number used by another kind of order fails', async () => {
 		await box.engine.run({ resource: 'card', operation: 'block', cardModel: 'standard', cardId: 'CARD123456', customerOrderNo: 'INV-79' });
 		const { error } = await box.engine.run(topUp({ customerOrderNo: 'INV-79' }), [{ amount: 10 }]);
-		expect(error?.message).toMatch(/already used for a different order/);
+		expect(error?.message).toBe('Customer Order No INV-79 was already used for a block (Standard card), not a top-up (Standard card)');
 	});
 });
 
 describe.each(REVISIONS)('Wait for Completion, against API v%s', (revision) => {
-	const box = useSandbox({ revision, orderCompletion: { afterMs: 400 } });
+	const box = useSandbox({ revision, orderCompletion: { afterMs: 400 }, orderViews: 'extended' });
 
 	test('off: the order comes back as Cardepass first answers it (Processing)', async () => {
 		const { items } = await box.engine.run(topUp({ customerOrderNo: 'W-0' }), [{ amount: 10 }]);
@@ -125,7 +126,16 @@ describe.each(REVISIONS)('Wait for Completion, against API v%s', (revision) => {
 		]);
 		expect(items.filter((item) => item.status === 'Completed')).toHaveLength(1);
 	});
+});
 
+describe.each(REVISIONS)('Wait for Completion against a server that answers only the documented fields, API v%s', (revision) => {
+	const box = useSandbox({ revision, orderCompletion: { afterMs: 400 } });
+
+	test('a failed order says Cardepass gave no reason', async () => {
+		box.sim.failNextOrder({ reason: 'Card issuer declined' });
+		const { error } = await box.engine.run(topUp({ customerOrderNo: 'W-DOC', options: { waitForCompletion: true } }), [{ amount: 10 }]);
+		expect(error?.message).toMatch(/^Cardepass order \S+ failed: no reason given$/);
+	});
 });
 
 describe.each(REVISIONS)('Wait for Completion with an order slower than the time limit, against API v%s', (revision) => {

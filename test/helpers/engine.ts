@@ -214,6 +214,14 @@ export interface RunResult {
 	/** The execution's error when it failed. */
 	error?: { message: string; description?: string | null; [key: string]: unknown };
 	run: IRun;
+	/** What was run, so that the execution can be retried. */
+	request: RunRequest;
+}
+
+export interface RunRequest {
+	parameters: INodeParameters;
+	inputItems: IDataObject[];
+	settings: NodeSettings;
 }
 
 export interface EngineOptions {
@@ -336,9 +344,8 @@ export class CardepassEngine {
 		return await loader.call(context);
 	}
 
-	/** Executes Test Items → Cardepass with the given parameters and returns what the Cardepass node output. */
-	async run(parameters: INodeParameters, inputItems: IDataObject[] = [{}], settings: NodeSettings = {}): Promise<RunResult> {
-		const executionId = String(++executionCounter);
+	/** Test Items → Cardepass, as a workflow n8n-core can run. */
+	private workflowFor(parameters: INodeParameters, inputItems: IDataObject[], settings: NodeSettings) {
 		const nodeName = settings.name ?? 'Cardepass';
 		const nodes: INode[] = [
 			{ id: 'source', name: 'Test Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: inputItems as unknown as string } },
@@ -366,19 +373,24 @@ export class CardepassEngine {
 			nodeTypes: this.nodeTypes,
 			settings: { timezone: 'UTC' },
 		});
-		const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+		return { workflow, nodeName };
+	}
+
+	private hooksFor(mode: WorkflowExecuteMode, executionId: string, workflow: Workflow) {
+		return new ExecutionLifecycleHooks(mode, executionId, {
 			id: workflow.id,
 			name: workflow.name,
-			nodes,
-			connections,
+			nodes: Object.values(workflow.nodes),
+			connections: workflow.connectionsBySourceNode,
 			active: false,
 			activeVersionId: null,
 			isArchived: false,
 			createdAt: new Date(),
 			updatedAt: new Date(),
 		} as never);
-		const additionalData = this.additionalData(executionId, hooks);
-		const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: workflow.getNode('Test Items')! });
+	}
+
+	private result(run: IRun, nodeName: string, request: RunRequest): RunResult {
 		const taskData = run.data.resultData.runData[nodeName]?.at(-1);
 		const outputs = taskData?.data?.main ?? [];
 		const rawItems = (outputs[0] ?? []) as INodeExecutionData[];
@@ -389,6 +401,35 @@ export class CardepassEngine {
 			errorItems: ((outputs[1] ?? []) as INodeExecutionData[]).map((item) => item.json),
 			error: error ? (error as RunResult['error']) : undefined,
 			run,
+			request,
 		};
+	}
+
+	/** Executes Test Items → Cardepass with the given parameters and returns what the Cardepass node output. */
+	async run(parameters: INodeParameters, inputItems: IDataObject[] = [{}], settings: NodeSettings = {}): Promise<RunResult> {
+		const executionId = String(++executionCounter);
+		const { workflow, nodeName } = this.workflowFor(parameters, inputItems, settings);
+		const additionalData = this.additionalData(executionId, this.hooksFor('manual', executionId, workflow));
+		const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: workflow.getNode('Test Items')! });
+		return this.result(run, nodeName, { parameters, inputItems, settings });
+	}
+
+	/**
+	 * Retries a failed execution the way n8n's Executions list does (POST /rest/executions/:id/retry): a new
+	 * execution ID and mode "retry", the failed execution's data as it was saved (a JSON round trip), its
+	 * error removed and the failed node's last run dropped, then n8n-core resumes from the node that failed.
+	 */
+	async retry(failed: RunResult): Promise<RunResult> {
+		const executionId = String(++executionCounter);
+		const { parameters, inputItems, settings } = failed.request;
+		const { workflow, nodeName } = this.workflowFor(parameters, inputItems, settings);
+		const data = JSON.parse(JSON.stringify(failed.run.data)) as IRun['data'];
+		delete data.resultData.error;
+		const lastNode = data.resultData.lastNodeExecuted;
+		const runs = lastNode ? data.resultData.runData[lastNode] : undefined;
+		if (runs?.length && runs[runs.length - 1].error !== undefined) runs.pop();
+		const additionalData = this.additionalData(executionId, this.hooksFor('retry', executionId, workflow));
+		const run = await new WorkflowExecute(additionalData, 'retry', data).processRunExecutionData(workflow);
+		return this.result(run, nodeName, failed.request);
 	}
 }

@@ -42,6 +42,9 @@ const { FaultQueue } = require('./faults');
  * @property {() => number} now
  * @property {number | undefined} historyEnd
  * @property {200 | 404} cardNotFoundStatus
+ * @property {200 | 400 | 409} duplicateOrderStatus
+ * @property {200 | 400 | 404} orderNotFoundStatus
+ * @property {'documented' | 'extended'} orderViews
  * @property {OrderStatuses} orderStatuses
  */
 

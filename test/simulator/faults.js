@@ -12,6 +12,7 @@ const FAULT_KINDS = Object.freeze([
 	'html',
 	'revokeTokens',
 	'expireToken',
+	'stripFields',
 ]);
 
 /**

@@ -19,6 +19,7 @@ const { BUSINESS_ERRORS } = require('./envelope');
 const { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } = require('./accounts');
 const { FAULT_KINDS } = require('./faults');
 const { TRANSACTION_STATUSES } = require('./transactions');
+const webhooks = require('./webhooks');
 
 /**
  * @typedef {object} SimulatorOptions
@@ -37,8 +38,13 @@ const { TRANSACTION_STATUSES } = require('./transactions');
  * @property {{ maxConcurrent: number }} [rateLimit]  more concurrent requests than this get HTTP 429
  * @property {() => number} [now]                clock in epoch ms (default Date.now)
  * @property {200 | 404} [cardNotFoundStatus]    HTTP status of CARD_NOT_FOUND on GET /v1/cards/{id}; default 200
+ * @property {200 | 400 | 409} [duplicateOrderStatus] HTTP status of DUPLICATE_ORDER; default 200
+ * @property {200 | 400 | 404} [orderNotFoundStatus]  HTTP status of ORDER_NOT_FOUND (v1.0 order query); default 200
+ * @property {'documented' | 'extended'} [orderViews] order answers: exactly the documents' fields (default), or with the extra fields listed in the README
  * @property {{ processing?: string, completed?: string, failed?: string }} [orderStatuses]
  *   order status names; default Processing / Completed / Failed (the v1.4 document also uses Pending and Failure)
+ * @property {{ url?: string, secret?: string, retries?: number, retryDelayMs?: number }} [webhook]
+ *   where card payments send signed CardPay notifications (see webhooks.js); secret default 'sandbox-webhook-secret'
  */
 
 /**
@@ -240,6 +246,8 @@ async function startSimulator(options = {}) {
 			return closing;
 		},
 	};
+	// configureWebhook, cardPayment, sendNotification, resend, webhookDeliveries, … (webhooks.js)
+	Object.defineProperties(sim, Object.getOwnPropertyDescriptors(webhooks.createWebhooks(ctx, options.webhook)));
 	return sim;
 }
 
@@ -270,6 +278,9 @@ function resolveOptions(options) {
 		now: options.now || Date.now,
 		historyEnd: options.historyEnd,
 		cardNotFoundStatus: options.cardNotFoundStatus === 404 ? 404 : 200,
+		duplicateOrderStatus: oneOf('duplicateOrderStatus', options.duplicateOrderStatus, [200, 400, 409]),
+		orderNotFoundStatus: oneOf('orderNotFoundStatus', options.orderNotFoundStatus, [200, 400, 404]),
+		orderViews: oneOf('orderViews', options.orderViews, ['documented', 'extended']),
 		orderStatuses: {
 			processing: 'Processing',
 			completed: 'Completed',
@@ -277,6 +288,20 @@ function resolveOptions(options) {
 			...(options.orderStatuses || {}),
 		},
 	};
+}
+
+/**
+ * The option's value, or the first allowed one when it is not given.
+ * @template T
+ * @param {string} name
+ * @param {T | undefined} value
+ * @param {T[]} allowed
+ * @returns {T}
+ */
+function oneOf(name, value, allowed) {
+	if (value === undefined) return allowed[0];
+	if (!allowed.includes(value)) throw new Error(`${name} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`);
+	return value;
 }
 
 /** @param {number} n */
@@ -315,5 +340,13 @@ module.exports = {
 	BUSINESS_ERRORS,
 	FAULT_KINDS,
 	TRANSACTION_STATUSES,
+	webhooks: {
+		DEFAULT_WEBHOOK_SECRET: webhooks.DEFAULT_WEBHOOK_SECRET,
+		VARIANTS: webhooks.VARIANTS,
+		sign: webhooks.sign,
+		cardPayData: webhooks.cardPayData,
+		encodeNotification: webhooks.encodeNotification,
+		postNotification: webhooks.postNotification,
+	},
 	PAGE_SIZE: Object.freeze({ default: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE, transactionsDefault: 20 }),
 };

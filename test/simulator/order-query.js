@@ -8,7 +8,7 @@ const { queryView } = require('./order-views');
  * GET /v1/orders/standard and /v1/orders/sharebalance.
  * - OrderType: optional in v1.0, required in v1.4; must be one of the model's own types.
  * - OrderNo and/or CustomerOrderNo: one of them is required (both must then match the same order).
- * - Not found (unknown, other model, other type): v1.0 → ORDER_NOT_FOUND (HTTP 200, hasError);
+ * - Not found (unknown, other model, other type): v1.0 → ORDER_NOT_FOUND (HTTP 200 or orderNotFoundStatus, hasError);
  *   v1.4 → data: null with hasError false, as the v1.4 document shows.
  * @param {import('./context').Context} ctx
  * @param {import('./context').ApiRequest} req
@@ -45,7 +45,7 @@ function queryOrder(ctx, req, model) {
 		const by = [orderNo !== undefined ? `OrderNo '${orderNo}'` : '', customerOrderNo !== undefined ? `CustomerOrderNo '${customerOrderNo}'` : '']
 			.filter(Boolean)
 			.join(' and ');
-		throw businessError('ORDER_NOT_FOUND', `No ${model} order${orderType ? ` of type ${orderType}` : ''} with ${by}`);
+		throw businessError('ORDER_NOT_FOUND', `No ${model} order${orderType ? ` of type ${orderType}` : ''} with ${by}`, ctx.options.orderNotFoundStatus);
 	}
 	return { status: 200, body: ok(queryView(ctx, order)) };
 }

@@ -79,13 +79,21 @@ function failureReason(ctx, order) {
 }
 
 /**
- * Shapes whose document has no failureReason still carry it once the order has failed.
+ * Whether answers carry the fields the documents' examples do not show (option orderViews: 'extended').
+ * @param {import('./context').Context} ctx
+ */
+function extended(ctx) {
+	return ctx.options.orderViews === 'extended';
+}
+
+/**
+ * Extended answers: shapes whose document has no failureReason still carry it once the order has failed.
  * @param {import('./context').Context} ctx
  * @param {import('./orders').Order} order
  * @param {Record<string, any>} view
  */
 function withFailure(ctx, order, view) {
-	if (isFailed(ctx, order)) view.failureReason = order.failureReason;
+	if (extended(ctx) && isFailed(ctx, order)) view.failureReason = order.failureReason;
 	return view;
 }
 
@@ -287,38 +295,42 @@ function postView(ctx, order) {
 }
 
 /**
- * The data of GET /v1/orders/standard|sharebalance, after the v1.4 examples (v1.0 documents no shape
- * and is answered the same way). Additions to the examples, so a caller can follow an order to its
- * end: failureReason everywhere, cardInfos on standard ApplyCard, cardId and the limits on share-balance.
+ * The data of GET /v1/orders/standard|sharebalance, field for field as the v1.4 examples show it (v1.0
+ * documents no shape and is answered the same way). With orderViews 'extended', fields the examples do not
+ * show are added: failureReason everywhere, cardInfos on a standard ApplyCard, the refund on a standard
+ * CardCancel, and cardInfo.cardId and the limits on share-balance orders.
  * @param {import('./context').Context} ctx
  * @param {import('./orders').Order} order
  */
 function queryView(ctx, order) {
 	const c = card(ctx, order);
-	const times = { createdOn: order.createdOn, modifiedOn: order.modifiedOn, completedOn: order.completedOn };
-	const tail = { ...times, customerOrderNo: order.customerOrderNo };
+	const more = extended(ctx);
+	const tail = { createdOn: order.createdOn, modifiedOn: order.modifiedOn, completedOn: order.completedOn, customerOrderNo: order.customerOrderNo };
 	const reason = order.failureReason || null;
+	const failure = more ? { failureReason: reason } : {};
 
 	if (order.cardModel === 'ShareBalance') {
+		/** @type {Record<string, any>} */
+		const cardInfo = c
+			? {
+				cardNo: c.cardNumber,
+				maskedCardNo: maskSixSixFour(c.cardNumber),
+				// the v1.4 example shows 'Cancelled' here where the card itself says 'Cancel'
+				cardStatus: c.status === 'Cancel' ? 'Cancelled' : c.status,
+			}
+			: null;
+		if (more && cardInfo) cardInfo.cardId = c.cardId;
 		/** @type {Record<string, any>} */
 		const view = {
 			status: order.status,
 			orderType: order.orderType,
 			...tail,
 			orderNo: order.orderNo,
-			cardInfo: c
-				? {
-					cardId: c.cardId,
-					cardNo: c.cardNumber,
-					maskedCardNo: maskSixSixFour(c.cardNumber),
-					// the v1.4 example shows 'Cancelled' here where the card itself says 'Cancel'
-					cardStatus: c.status === 'Cancel' ? 'Cancelled' : c.status,
-				}
-				: null,
+			cardInfo,
 			note: SHARE_NOTES[order.orderType],
 			failureReason: reason,
 		};
-		if (order.orderType === 'ApplyCard' || order.orderType === 'CreditLimit') {
+		if (more && (order.orderType === 'ApplyCard' || order.orderType === 'CreditLimit')) {
 			view.maxAuthAmount = order.maxAuthAmount;
 			view.maxCreditAmount = order.maxCreditAmount;
 		}
@@ -326,6 +338,7 @@ function queryView(ctx, order) {
 	}
 
 	const cardRef = c ? { cardId: c.cardId, cardAlias: c.alias, maskedCardNumber: maskLastFour(c.cardNumber) } : { cardId: order.cardId, cardAlias: null, maskedCardNumber: null };
+	const status = { status: order.status, ...failure, orderType: order.orderType };
 	switch (order.orderType) {
 		case 'ApplyCard':
 			return {
@@ -336,24 +349,12 @@ function queryView(ctx, order) {
 				totalPayAmount: order.totalPayAmount,
 				totalCardCount: 1,
 				totalOpened: isDone(ctx, order) ? 1 : 0,
-				cardInfos: c ? [cardSummary(ctx, c)] : [],
-				status: order.status,
-				failureReason: reason,
-				orderType: order.orderType,
+				...(more ? { cardInfos: c ? [cardSummary(ctx, c)] : [] } : {}),
+				...status,
 				...tail,
 			};
 		case 'CardTopUp':
-			return {
-				orderNo: order.orderNo,
-				cardInfo: cardRef,
-				topUpAmount: order.topUpAmount,
-				fee: order.totalFee,
-				totalAmount: order.totalPayAmount,
-				status: order.status,
-				failureReason: reason,
-				orderType: order.orderType,
-				...tail,
-			};
+			return { orderNo: order.orderNo, cardInfo: cardRef, topUpAmount: order.topUpAmount, fee: order.totalFee, totalAmount: order.totalPayAmount, ...status, ...tail };
 		case 'CardWithdraw':
 			return {
 				orderNo: order.orderNo,
@@ -361,17 +362,15 @@ function queryView(ctx, order) {
 				withdrawAmount: order.withdrawAmount,
 				withdrawFee: order.withdrawFee,
 				totalAmount: order.totalAmount,
-				status: order.status,
-				failureReason: reason,
-				orderType: order.orderType,
+				...status,
 				...tail,
 			};
 		case 'CardCancel':
-			return { orderNo: order.orderNo, ...cardRef, refundAmount: order.settleAmount, status: order.status, failureReason: reason, orderType: order.orderType, ...tail };
+			return { orderNo: order.orderNo, ...cardRef, ...(more ? { refundAmount: order.settleAmount } : {}), ...status, ...tail };
 		case 'CardBlock':
-			return { orderNo: order.orderNo, ...cardRef, blockReason: 'Blocked via OpenAPI', status: order.status, failureReason: reason, orderType: order.orderType, ...tail };
+			return { orderNo: order.orderNo, ...cardRef, blockReason: 'Blocked via OpenAPI', ...status, ...tail };
 		case 'CardUnblock':
-			return { orderNo: order.orderNo, ...cardRef, status: order.status, failureReason: reason, orderType: order.orderType, ...tail };
+			return { orderNo: order.orderNo, ...cardRef, ...status, ...tail };
 		default:
 			throw new Error(`no view for order type ${order.orderType}`);
 	}

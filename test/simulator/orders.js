@@ -495,7 +495,11 @@ function placeOrder(ctx, req, key) {
 	if (customerOrderNo !== undefined) {
 		const previous = ctx.store.byCustomerOrderNo.get(customerOrderNo);
 		if (previous) {
-			throw businessError('DUPLICATE_ORDER', `customerOrderNo '${customerOrderNo}' has already been used (order ${previous.orderNo}); nothing was changed`);
+			throw businessError(
+				'DUPLICATE_ORDER',
+				`customerOrderNo '${customerOrderNo}' has already been used (order ${previous.orderNo}); nothing was changed`,
+				ctx.options.duplicateOrderStatus,
+			);
 		}
 	}
 

@@ -190,6 +190,13 @@ async function handle(ctx, req, res, records, metrics) {
 			await ctx.sleep(fault.ms);
 			return write(res, record, reply);
 		}
+		case 'stripFields': {
+			// Processed, then the answer's data loses the named fields: a server whose answers are thinner than the documents.
+			const reply = run();
+			const data = reply.body && typeof reply.body === 'object' ? reply.body.data : undefined;
+			if (data && typeof data === 'object') for (const field of fault.fields || []) delete data[field];
+			return write(res, record, reply);
+		}
 		case 'revokeTokens':
 			ctx.tokens.revokeAll();
 			return write(res, record, run());

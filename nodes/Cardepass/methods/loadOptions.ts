@@ -17,7 +17,7 @@ async function fetchProducts(ctx: ILoadOptionsFunctions): Promise<IDataObject[]>
 		});
 		return toRecords(unwrapEnvelope(body));
 	} catch (error) {
-		const nodeError = toNodeError(ctx.getNode(), error, 0, false);
+		const nodeError = toNodeError(ctx.getNode(), error, 0, undefined);
 		throw nodeError instanceof NodeApiError ? nodeError : new NodeApiError(ctx.getNode(), error as JsonObject);
 	}
 }

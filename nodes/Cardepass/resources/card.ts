@@ -11,7 +11,8 @@ import {
 	route,
 	showFor,
 } from '../shared/fields';
-import type { OperationSpec, ProductRule } from '../shared/types';
+import { isToolCall } from '../shared/toolCall';
+import type { OperationSpec, OrderField, ProductRule } from '../shared/types';
 import { oneOf, optionalText, requiredText } from '../shared/validation';
 
 const RESOURCE = 'card';
@@ -85,6 +86,15 @@ function limitFields(operation: string, extra = {}) {
 }
 
 const createLimits = limitFields('create', { cardModel: ['sharebalance'] });
+
+function noTotalLimitOnPurpose(this: IExecuteSingleFunctions): OrderField[] {
+	const shareBalance = this.getNodeParameter('cardModel', 'sharebalance') === 'sharebalance';
+	return shareBalance && this.getNodeParameter('totalLimit', 'limited') === 'unlimited' ? ['maxCreditAmount'] : [];
+}
+
+function wholeBalanceOnPurpose(this: IExecuteSingleFunctions): OrderField[] {
+	return this.getNodeParameter('withdrawAll', true) === true ? ['withdrawAmount'] : [];
+}
 const updateLimits = limitFields('updateLimits');
 
 const ORDER_OPERATIONS = ['create', 'topUp', 'withdraw', 'updateLimits', 'block', 'unblock', 'cancel'];
@@ -212,10 +222,6 @@ function totalLimitHint(this: IExecuteSingleFunctions, { message }: { message: s
 	return 'This Cardepass server (API v1.4 or later) requires a total limit: set Total Limit to "Set a Total Limit" and give Max Total Amount as a whole number of at least 1';
 }
 
-function isToolCall(ctx: IExecuteSingleFunctions): boolean {
-	return ctx.getNode().type.endsWith('Tool');
-}
-
 /** Full card data only when the user asks for it, and never for an AI agent. */
 function revealsCardData(this: IExecuteSingleFunctions): boolean {
 	return this.getNodeParameter('revealCardData', false) === true && !isToolCall(this);
@@ -249,6 +255,7 @@ export const cardOperations: Record<string, OperationSpec> = {
 			model: 'fromParameter',
 			orderType: 'ApplyCard',
 			matchFields: ['productCode', 'cardCurrency', 'topUpAmount', 'maxAuthAmount', 'maxCreditAmount'],
+			unsetOnPurpose: noTotalLimitOnPurpose,
 			rule: {
 				permission: 'allowOpenCard',
 				amount: { field: 'topUpAmount', label: 'opening amounts', minimum: 'minPreTopUpAmount', precision: 'openCardAmountPrecision' },
@@ -270,7 +277,13 @@ export const cardOperations: Record<string, OperationSpec> = {
 	},
 	withdraw: {
 		checks: [...cardChecks, checkWithdrawAmount],
-		order: { model: 'standard', orderType: 'CardWithdraw', matchFields: ['cardId', 'withdrawAmount'], rule: { permission: 'allowWithdraw' } },
+		order: {
+			model: 'standard',
+			orderType: 'CardWithdraw',
+			matchFields: ['cardId', 'withdrawAmount'],
+			unsetOnPurpose: wholeBalanceOnPurpose,
+			rule: { permission: 'allowWithdraw' },
+		},
 	},
 	updateLimits: {
 		checks: [...cardChecks, ...updateLimits.checks],
@@ -279,6 +292,7 @@ export const cardOperations: Record<string, OperationSpec> = {
 			model: 'sharebalance',
 			orderType: 'CreditLimit',
 			matchFields: ['cardId', 'maxAuthAmount', 'maxCreditAmount'],
+			unsetOnPurpose: noTotalLimitOnPurpose,
 			rule: { permission: 'allowUpdateLimit' },
 		},
 	},

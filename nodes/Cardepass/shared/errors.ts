@@ -46,19 +46,46 @@ const HINTS: Record<string, string> = {
 	PRODUCT_NOT_AVAILABLE: 'Product → Get Many lists the products, card models and currencies your account may use.',
 	LIMIT_EXCEEDED: 'The amount is above a limit of the card or product.',
 	ORDER_NOT_FOUND: 'Check the order number and the Card Model and Order Type it was made under.',
-	DUPLICATE_ORDER: 'This Customer Order No was already used. Use a new number for a new order.',
-	INVALID_RESPONSE: 'Check the order with Order → Get before retrying it; retrying an order with the same Customer Order No is safe.',
 };
 
-function describe(message: string, details: CardepassApiFailure['details'], hint?: string): string {
+/** What the node knows about the order an error belongs to; absent for reads. */
+export interface OrderErrorContext {
+	/** Whether the node generated the Customer Order No (the user left the field empty). */
+	generatedNumber: boolean;
+}
+
+/**
+ * Why a retry of this order is safe, true for the retry it invites: a number from the user's data is the
+ * same in any run; a generated one only when this execution is retried (n8n's Retry On Fail, or Retry in
+ * the Executions list), because a new run of the workflow generates new numbers.
+ */
+function retryAdvice(order: OrderErrorContext): string {
+	if (!order.generatedNumber) {
+		return 'Retrying is safe: the order is sent with the same Customer Order No, and an order that was made is returned instead of being made again';
+	}
+	return 'Retrying this execution is safe (Retry in the Executions list): it sends the same generated Customer Order No, and an order that was made is returned instead of being made again. Running the workflow anew is not: it generates new numbers, so check with Order → Get first, or set Customer Order No from your data';
+}
+
+/** Provider codes that decide what the node does, on whatever HTTP status they arrive: never retried as temporary. */
+const DECISIVE_CODES = new Set(['DUPLICATE_ORDER', 'ORDER_NOT_FOUND']);
+
+function describe(message: string, details: CardepassApiFailure['details'], hint?: string, order?: OrderErrorContext): string {
 	const parts: string[] = [];
 	if (details.errorCode) parts.push(`Error code: ${details.errorCode}`);
 	if (details.responseId) parts.push(`Response ID: ${details.responseId} (give it to Cardepass support)`);
 	if (details.httpCode) parts.push(`HTTP status: ${details.httpCode}`);
 	const said = details.errorMessage && !message.includes(details.errorMessage) ? details.errorMessage : undefined;
-	const known = hint ?? (details.errorCode ? HINTS[details.errorCode] : undefined);
+	const known = hint ?? (details.errorCode ? codeHint(details.errorCode, order) : undefined);
 	const sentences = [parts.join(' · '), said, known].filter(Boolean).map((part) => String(part).replace(/\.$/, ''));
 	return sentences.length ? `${sentences.join('. ')}.` : '';
+}
+
+function codeHint(errorCode: string, order?: OrderErrorContext): string | undefined {
+	if (errorCode === 'INVALID_RESPONSE') {
+		const check = 'Check the order with Order → Get before doing anything else';
+		return order ? `${check}. ${retryAdvice(order)}` : 'Retrying is safe';
+	}
+	return HINTS[errorCode];
 }
 
 function httpFailure(status: number, body: unknown, retryAfter: string | undefined): CardepassApiFailure {
@@ -95,15 +122,15 @@ function withStatusMessage(status: number, details: CardepassApiFailure['details
 	return new CardepassApiFailure(`Cardepass refused the request (HTTP ${status})${said}`, details);
 }
 
-function statusHint(details: CardepassApiFailure['details'], isOrder: boolean): string | undefined {
+function statusHint(details: CardepassApiFailure['details'], order?: OrderErrorContext): string | undefined {
 	const status = Number(details.httpCode);
 	if (status === 429) {
 		const wait = details.retryAfterSeconds ? `Wait ${details.retryAfterSeconds} s` : 'Wait a little';
 		return `${wait} and run again, or lower "Max Concurrent Requests" under Options (or use Request Options → Batching) so fewer requests reach Cardepass at once`;
 	}
 	if (status >= 500) {
-		return isOrder
-			? 'Retry later. Retrying is safe: the order is sent with the same Customer Order No, and an order that was made is returned instead of being made again'
+		return order
+			? `Retry later. ${retryAdvice(order)}`
 			: 'Retry later; if it keeps failing, contact Cardepass support with the Response ID';
 	}
 	if (status === 401) return 'Check the Client ID, Client Secret and Environment in the Cardepass credential';
@@ -113,18 +140,16 @@ function statusHint(details: CardepassApiFailure['details'], isOrder: boolean): 
 	return undefined;
 }
 
-function networkFailure(code: string, isOrder: boolean): CardepassApiFailure {
+function networkFailure(code: string, order?: OrderErrorContext): CardepassApiFailure {
 	// The code stays out of the message: n8n would swap a message naming a network code for its own text.
 	return new CardepassApiFailure('The connection to Cardepass failed before an answer arrived', {
 		errorCode: code,
-		errorMessage: isOrder
-			? 'The order may or may not have been made. Retrying is safe: the same Customer Order No is sent, and an order that was made is returned instead of being made again'
-			: 'Retrying is safe',
+		errorMessage: order ? `The order may or may not have been made. ${retryAdvice(order)}` : 'Retrying is safe',
 	});
 }
 
 /** Reads what an HTTP client error says without keeping its request (which holds the Authorization header). */
-function fromThrown(error: unknown, isOrder: boolean): CardepassApiFailure | undefined {
+function fromThrown(error: unknown, order?: OrderErrorContext): CardepassApiFailure | undefined {
 	if (error instanceof CardepassApiFailure) return error;
 	// n8n wraps a failed request in a NodeApiError of its own; the HTTP answer is on the error it wraps.
 	if (error instanceof NodeApiError) {
@@ -132,9 +157,9 @@ function fromThrown(error: unknown, isOrder: boolean): CardepassApiFailure | und
 		const status = Number(error.httpCode);
 		if (status >= 400) return httpFailure(status, error.context?.data, undefined);
 		const wrapped = error.cause ?? (error as unknown as { errorResponse?: unknown }).errorResponse;
-		if (wrapped) return fromThrown(wrapped, isOrder);
+		if (wrapped) return fromThrown(wrapped, order);
 		const networkError = NETWORK_ERROR_TEXTS.find(([text]) => text.test(error.message));
-		if (networkError) return networkFailure(networkError[1], isOrder);
+		if (networkError) return networkFailure(networkError[1], order);
 		const tokenError = TOKEN_ERROR_TEXTS.find(([text]) => text.test(error.message));
 		if (tokenError) {
 			return new CardepassApiFailure(`Cardepass did not issue an access token: ${error.message}`, {
@@ -159,8 +184,8 @@ function fromThrown(error: unknown, isOrder: boolean): CardepassApiFailure | und
 		});
 	}
 	const code = e?.code ?? (e?.cause as { code?: string } | undefined)?.code;
-	if (code && (NETWORK_CODES.has(code) || /timeout/i.test(e?.message ?? ''))) return networkFailure(code, isOrder);
-	if (e?.message && /socket hang up|aborted|timeout/i.test(e.message)) return networkFailure('ECONNRESET', isOrder);
+	if (code && (NETWORK_CODES.has(code) || /timeout/i.test(e?.message ?? ''))) return networkFailure(code, order);
+	if (e?.message && /socket hang up|aborted|timeout/i.test(e.message)) return networkFailure('ECONNRESET', order);
 	return undefined;
 }
 
@@ -169,12 +194,20 @@ function fromThrown(error: unknown, isOrder: boolean): CardepassApiFailure | und
  * unreadable answers. Orders are safe to repeat because they carry the same Customer Order No.
  */
 export function isTemporaryFailure(error: unknown): boolean {
-	const failure = fromThrown(error, false);
-	if (!failure) return false;
+	const failure = fromThrown(error);
+	if (!failure || DECISIVE_CODES.has(failure.details.errorCode ?? '')) return false;
 	const status = Number(failure.details.httpCode);
 	if (status === 429 || status >= 500) return true;
 	const code = failure.details.errorCode ?? '';
 	return code === 'INVALID_RESPONSE' || NETWORK_CODES.has(code) || NETWORK_ERROR_TEXTS.some(([, known]) => known === code);
+}
+
+/**
+ * What the provider said in a failed request, whatever its HTTP status: a business code such as
+ * DUPLICATE_ORDER may come as HTTP 200 with hasError, or as 400, 404 or 409 with the envelope in the body.
+ */
+export function readFailure(error: unknown): CardepassApiFailure | undefined {
+	return fromThrown(error);
 }
 
 /** Every failure leaves the node as an n8n error whose message is the provider's and whose description says what to do. */
@@ -182,18 +215,18 @@ export function toNodeError(
 	node: INode,
 	error: unknown,
 	itemIndex: number,
-	isOrder: boolean,
+	order: OrderErrorContext | undefined,
 	operationHint?: (failure: { message: string; httpCode?: string }) => string | undefined,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeOperationError) return error;
-	const failure = fromThrown(error, isOrder);
+	const failure = fromThrown(error, order);
 	if (!failure) {
 		if (error instanceof NodeApiError) return error;
 		const message = (error as Error)?.message ?? String(error);
 		return new NodeOperationError(node, message, { itemIndex });
 	}
 	const details = failure.details;
-	const description = describe(failure.message, details, operationHint?.({ message: failure.message, httpCode: details.httpCode }) ?? statusHint(details, isOrder));
+	const description = describe(failure.message, details, operationHint?.({ message: failure.message, httpCode: details.httpCode }) ?? statusHint(details, order), order);
 	// Only the message goes in as the "response": n8n reads status-like keys (errorCode) from it as an HTTP code.
 	const apiError = new NodeApiError(node, { message: failure.message } as JsonObject, {
 		message: failure.message,

@@ -2,7 +2,7 @@ import type { IDisplayOptions, INodeProperties, INodePropertyOptions, INodePrope
 
 import type { InputCheck } from './types';
 import type { AmountRule, Target } from './validation';
-import { amount, optionalText, requiredText } from './validation';
+import { amount, optionalText, requiredCardId } from './validation';
 
 /** A parameter and the check that guards it, built from one definition so their names cannot drift apart. */
 interface GuardedField {
@@ -51,7 +51,7 @@ export function cardIdField(show: IDisplayOptions, whereFrom: string) {
 		description,
 		displayOptions: show,
 	};
-	return { property, check: (target?: Target) => requiredText('cardId', 'Card ID', description, target) };
+	return { property, check: (target?: Target) => requiredCardId(description, target) };
 }
 
 export function amountField(options: {
@@ -92,7 +92,7 @@ export function customerOrderNoField(show: IDisplayOptions): GuardedField {
 			default: '',
 			placeholder: 'e.g. {{ $json.invoiceId }}',
 			description:
-				"Your own unique number for this order (customerOrderNo), at most 32 characters. Cardepass makes an order only once per number, so a retry or a re-run with the same number never pays twice: the node then returns the earlier order, marked earlierOrder. Use a stable value from your data (an invoice or row ID). Left empty, the node sends one generated from the workflow, node, execution and item (N8N…), which stays the same when n8n retries the node.",
+				"Your own unique number for this order (customerOrderNo), at most 32 characters. Cardepass makes an order only once per number, so a retry or a re-run with the same number never pays twice: the node then returns the earlier order, marked earlierOrder. Use a stable value from your data (an invoice or row ID). Left empty, the node sends one generated for this execution and item (N8N…): it stays the same when n8n retries the node (Retry On Fail) or when you retry the failed execution from the Executions list, but a new run of the workflow gets new numbers.",
 			displayOptions: show,
 			routing: { send: { type: 'body', property: 'customerOrderNo' } },
 		},

@@ -1,75 +1,134 @@
 /**
- * Caps how many Cardepass requests this n8n process has in flight at once.
+ * Caps how many Cardepass requests are in flight at once, per credential.
  *
  * n8n's declarative engine starts every item's request at the same moment, and a credential without a
  * stored token fetches one per request. So a request on a credential without a token goes alone (it fetches
- * the token the others then reuse), and the rest go at most `limit` at a time.
+ * the token the others then reuse), and the rest go within the limits below.
+ *
+ * Each credential has its own queue, so workflows on two credentials never wait for each other. A caller
+ * is one node in one execution, with its own Max Concurrent Requests:
+ * - a caller never has more of its own requests in flight than its own limit;
+ * - all callers on one credential together never have more in flight than the largest limit among the
+ *   callers that are running now.
+ * A workflow set to 1 therefore sends one request at a time even while another on the same credential is
+ * allowed 50, and a limit is never left behind for the next caller: once a caller is done, its limit no
+ * longer counts.
  */
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
 
-let inFlight = 0;
-const waiting: Array<() => void> = [];
-const coldGates = new Map<string, Promise<void>>();
-
-function wakeNext(limit: () => number): void {
-	while (waiting.length > 0 && inFlight < limit()) {
-		inFlight++;
-		waiting.shift()!();
-	}
+export interface RequestSlot {
+	/** The credential the request is sent with (its ID). */
+	credential: string;
+	/** The node run the request belongs to: execution, workflow and node. */
+	caller: string;
+	/** The caller's Max Concurrent Requests. */
+	limit: number;
 }
 
-let currentLimit = DEFAULT_MAX_CONCURRENT_REQUESTS;
-
-async function acquire(limit: number): Promise<void> {
-	currentLimit = limit;
-	if (inFlight < limit && waiting.length === 0) {
-		inFlight++;
-		return;
-	}
-	await new Promise<void>((resolve) => waiting.push(resolve));
+interface Caller {
+	limit: number;
+	inFlight: number;
+	waiting: Array<() => void>;
 }
 
-function release(): void {
-	inFlight--;
-	wakeNext(() => currentLimit);
+interface CredentialQueue {
+	inFlight: number;
+	/** In order of arrival; a caller leaves once it has nothing in flight or waiting. */
+	callers: Map<string, Caller>;
+	/** Open while a request fetches the credential's first token. */
+	coldGate?: Promise<void>;
+}
+
+const queues = new Map<string, CredentialQueue>();
+
+function queueOf(credential: string): CredentialQueue {
+	let queue = queues.get(credential);
+	if (!queue) {
+		queue = { inFlight: 0, callers: new Map() };
+		queues.set(credential, queue);
+	}
+	return queue;
+}
+
+function largestLimit(queue: CredentialQueue): number {
+	let largest = 0;
+	for (const caller of queue.callers.values()) largest = Math.max(largest, caller.limit);
+	return largest;
 }
 
 /**
- * Runs `send` once a slot is free. `needsToken` tells whether the credential (`credentialKey`) has no stored
- * token yet: such a request goes alone, and the others wait for the token it fetches.
+ * Starts waiting requests while limits allow, one per caller in turn: a caller that was just served goes to
+ * the back, so a workflow with a few items is not held up behind one with thousands.
  */
-export async function withRequestSlot<T>(
-	credentialKey: string,
-	limit: number,
-	needsToken: () => Promise<boolean>,
-	send: () => Promise<T>,
-): Promise<T> {
+function startWaiting(queue: CredentialQueue): void {
+	const ceiling = largestLimit(queue);
+	let started = true;
+	while (started && queue.inFlight < ceiling) {
+		started = false;
+		for (const [key, caller] of [...queue.callers]) {
+			if (queue.inFlight >= ceiling) break;
+			if (caller.waiting.length === 0 || caller.inFlight >= caller.limit) continue;
+			caller.inFlight++;
+			queue.inFlight++;
+			queue.callers.delete(key);
+			queue.callers.set(key, caller);
+			caller.waiting.shift()!();
+			started = true;
+		}
+	}
+}
+
+function forgetIfIdle(credential: string, queue: CredentialQueue, callerKey: string, caller: Caller): void {
+	if (caller.inFlight === 0 && caller.waiting.length === 0) queue.callers.delete(callerKey);
+	if (queue.callers.size === 0 && !queue.coldGate) queues.delete(credential);
+}
+
+async function runInSlot<T>(slot: RequestSlot, send: () => Promise<T>): Promise<T> {
+	const queue = queueOf(slot.credential);
+	const caller = queue.callers.get(slot.caller) ?? { limit: 1, inFlight: 0, waiting: [] };
+	queue.callers.set(slot.caller, caller);
+	caller.limit = Math.max(1, Math.floor(slot.limit) || 1);
+	await new Promise<void>((resolve) => {
+		caller.waiting.push(resolve);
+		startWaiting(queue);
+	});
+	try {
+		return await send();
+	} finally {
+		caller.inFlight--;
+		queue.inFlight--;
+		forgetIfIdle(slot.credential, queue, slot.caller, caller);
+		startWaiting(queue);
+	}
+}
+
+/**
+ * Runs `send` once a slot is free. `needsToken` tells whether the credential has no stored token yet: such
+ * a request goes alone, and the others on that credential wait for the token it fetches.
+ */
+export async function withRequestSlot<T>(slot: RequestSlot, needsToken: () => Promise<boolean>, send: () => Promise<T>): Promise<T> {
+	const queue = () => queueOf(slot.credential);
 	for (;;) {
-		const gate = coldGates.get(credentialKey);
+		const gate = queues.get(slot.credential)?.coldGate;
 		if (gate) {
 			await gate;
 			continue;
 		}
 		const cold = await needsToken();
 		// Another request may have opened a gate while this one was looking at the credential.
-		if (coldGates.has(credentialKey)) continue;
-		if (!cold) return await runInSlot(limit, send);
+		if (queues.get(slot.credential)?.coldGate) continue;
+		if (!cold) return await runInSlot(slot, send);
 		let open!: () => void;
-		coldGates.set(credentialKey, new Promise<void>((resolve) => (open = resolve)));
+		queue().coldGate = new Promise<void>((resolve) => (open = resolve));
 		try {
-			return await runInSlot(limit, send);
+			return await runInSlot(slot, send);
 		} finally {
-			coldGates.delete(credentialKey);
+			const current = queues.get(slot.credential);
+			if (current) {
+				delete current.coldGate;
+				if (current.callers.size === 0) queues.delete(slot.credential);
+			}
 			open();
 		}
-	}
-}
-
-async function runInSlot<T>(limit: number, send: () => Promise<T>): Promise<T> {
-	await acquire(Math.max(1, Math.floor(limit)));
-	try {
-		return await send();
-	} finally {
-		release();
 	}
 }

@@ -22,6 +22,11 @@ export interface OrderSpec {
 	orderType: string;
 	/** Body fields that must match when an earlier order with the same Customer Order No is found. */
 	matchFields: OrderField[];
+	/**
+	 * Fields this item deliberately leaves unset ("No Total Limit", "Withdraw Whole Balance"): an earlier order
+	 * under the same Customer Order No that shows a value for them is a different order.
+	 */
+	unsetOnPurpose?: (this: IExecuteSingleFunctions) => OrderField[];
 	/** The product rule this order must pass where the server publishes rules (API v1.4). */
 	rule: ProductRule;
 }

@@ -57,6 +57,25 @@ export function requiredText(name: string, label: string, whereFrom: string, tar
 	};
 }
 
+/** Letters, digits, '-', '_' and '.': a Card ID travels in the URL path, where anything else could reach another endpoint. */
+const CARD_ID_PATTERN = /^[A-Za-z0-9._-]+$/;
+
+/** A Card ID: required text of the characters card IDs are made of, and never only dots ("." or ".." would change the path). */
+export function requiredCardId(whereFrom: string, target?: Target): InputCheck {
+	const required = requiredText('cardId', 'Card ID', whereFrom, target);
+	return function (this: IExecuteSingleFunctions, request) {
+		required.call(this, request);
+		const text = String(readParameter(this, 'cardId')).trim();
+		if (!CARD_ID_PATTERN.test(text) || /^\.+$/.test(text)) {
+			refuse(
+				this,
+				`Card ID may contain only letters, digits, "-", "_" and "." (and not only dots), got ${shown(text)}`,
+				whereFrom,
+			);
+		}
+	};
+}
+
 /** Optional text; blank means "not sent". */
 export function optionalText(name: string, label: string, maxLength: number, target: Target): InputCheck {
 	return function (this: IExecuteSingleFunctions, request) {

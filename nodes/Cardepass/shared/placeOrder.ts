@@ -1,0 +1,108 @@
+import type { DeclarativeRestApiSettings, IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+
+import { CardepassApiFailure, settle, toRecords } from './envelope';
+import { readFailure } from './errors';
+import type { AskedOrder, OrderComparison, SendJson } from './orders';
+import { compareOrder, describeOrderType, findOrder, findOrderOfAnotherKind, orderModel, waitForCompletion, wholeBalanceDifference } from './orders';
+import { checkProductRules } from './productRules';
+import type { CardModel, OrderSpec } from './types';
+
+/** Sends this item's request, with changes to its options; retries and the concurrency limit are the sender's. */
+export type Send = (overrides?: Partial<DeclarativeRestApiSettings.HttpRequestOptions>) => Promise<unknown>;
+
+function isDuplicateOrder(error: unknown): boolean {
+	return readFailure(error)?.details.errorCode === 'DUPLICATE_ORDER';
+}
+
+function duplicateDetails(error: unknown): CardepassApiFailure['details'] {
+	return { ...(readFailure(error)?.details ?? {}) };
+}
+
+/**
+ * Cardepass says the Customer Order No was used before. The earlier order is looked up: when it is this
+ * same order it is returned (earlierOrder: true, with the fields that could not be checked named); when a
+ * field it shows differs, the item fails saying what differed. A new number is advised only then.
+ */
+async function recoverEarlierOrder(
+	ctx: IExecuteSingleFunctions,
+	order: OrderSpec,
+	model: CardModel,
+	body: IDataObject,
+	sendJson: SendJson,
+	duplicate: unknown,
+): Promise<IDataObject> {
+	const customerOrderNo = String(body.customerOrderNo);
+	const details = duplicateDetails(duplicate);
+	const earlier = await findOrder(sendJson, model, order.orderType, { customerOrderNo });
+	if (!earlier) {
+		const elsewhere = await findOrderOfAnotherKind(sendJson, model, order.orderType, customerOrderNo);
+		if (elsewhere) {
+			throw new CardepassApiFailure(
+				`Customer Order No ${customerOrderNo} was already used for ${describeOrderType(elsewhere.orderType, elsewhere.model)}, not ${describeOrderType(order.orderType, model)}`,
+				{ ...details, errorMessage: 'Give this order its own Customer Order No.' },
+			);
+		}
+		throw new CardepassApiFailure(
+			`Cardepass says Customer Order No ${customerOrderNo} was already used, but no order under it can be found`,
+			{
+				...details,
+				errorMessage:
+					'The node cannot tell whether this order was made. Look it up with Order → Get, or ask Cardepass support with the Response ID, before sending it under another number.',
+			},
+		);
+	}
+	const unsetOnPurpose = order.unsetOnPurpose?.call(ctx) ?? [];
+	const asked: AskedOrder = {};
+	for (const field of order.matchFields) asked[field] = unsetOnPurpose.includes(field) ? undefined : body[field];
+	const comparison: OrderComparison = compareOrder(
+		asked,
+		earlier,
+		order.matchFields,
+		unsetOnPurpose.filter((field) => field !== 'withdrawAmount'),
+	);
+	if (unsetOnPurpose.includes('withdrawAmount') && body.cardId !== undefined) {
+		const difference = await wholeBalanceDifference(sendJson, String(body.cardId), earlier);
+		if (difference) comparison.differences.push(difference);
+	}
+	if (comparison.differences.length > 0) {
+		const orderNo = earlier.orderNo ? ` (order ${String(earlier.orderNo)})` : '';
+		throw new CardepassApiFailure(
+			`Customer Order No ${customerOrderNo} was already used for a different order${orderNo}: ${comparison.differences.join('; ')}`,
+			{ ...details, errorMessage: 'Give this order its own Customer Order No.' },
+		);
+	}
+	const recovered: IDataObject = { ...earlier, earlierOrder: true };
+	if (comparison.unverified.length > 0) recovered.unverified = comparison.unverified;
+	return recovered;
+}
+
+/**
+ * Sends an order. A Customer Order No used before returns the earlier order when it is the same order;
+ * with Wait for Completion, the order is followed until it is done.
+ */
+export async function placeOrder(
+	ctx: IExecuteSingleFunctions,
+	order: OrderSpec,
+	send: Send,
+	body: IDataObject,
+	options: { completionTimeoutSeconds?: number },
+): Promise<IDataObject> {
+	const model = orderModel(ctx, order);
+	const sendJson: SendJson = async (request) => await send({ ...request, body: undefined });
+	await checkProductRules(ctx, order.rule, model, body, sendJson);
+	let placed: IDataObject;
+	const answer = await settle(send({ body }));
+	if (answer.ok) {
+		placed = toRecords(answer.value)[0] ?? {};
+	} else {
+		if (!isDuplicateOrder(answer.error)) throw answer.error;
+		placed = await recoverEarlierOrder(ctx, order, model, body, sendJson, answer.error);
+	}
+	if (options.completionTimeoutSeconds !== undefined) {
+		const customerOrderNo = String(body.customerOrderNo);
+		const done = await waitForCompletion(sendJson, model, order.orderType, placed, customerOrderNo, options.completionTimeoutSeconds);
+		if (placed.earlierOrder) return { ...done, earlierOrder: true, ...(placed.unverified ? { unverified: placed.unverified } : {}) };
+		return done;
+	}
+	return placed;
+}
