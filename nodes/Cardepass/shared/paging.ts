@@ -43,8 +43,9 @@ function readPage(data: unknown): PageAnswer {
 }
 
 /**
- * Walks numbered pages until the reported total, an empty page or a short page, and stops early once
- * `limit` records are in hand (only the pages needed are fetched).
+ * Walks numbered pages until the reported total (or, where the server reports none, an empty or short
+ * page), and stops early once `limit` records are in hand (only the pages needed are fetched). A page
+ * shorter than asked does not end the list while the total says more records exist.
  */
 export async function collectPages(sendPage: SendPage, pageQuery: PageQuery, limit?: number): Promise<IDataObject[]> {
 	const pageSize = limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
@@ -52,7 +53,15 @@ export async function collectPages(sendPage: SendPage, pageQuery: PageQuery, lim
 	let previousFirst: string | undefined;
 	for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber++) {
 		const { records, total } = readPage(await sendPage(pageQuery(pageNumber, pageSize)));
-		if (records.length === 0) break;
+		if (records.length === 0) {
+			if (total !== undefined && collected.length < total) {
+				throw new CardepassApiFailure(`Cardepass stopped sending records after ${collected.length} of the ${total} it reported`, {
+					errorCode: 'PAGINATION_INCOMPLETE',
+					errorMessage: `Page ${pageNumber} came back empty, so the list is incomplete. Run the node again; if it keeps stopping, narrow the date range.`,
+				});
+			}
+			break;
+		}
 		const first = JSON.stringify(records[0]);
 		if (first === previousFirst) {
 			throw new CardepassApiFailure(
@@ -63,7 +72,11 @@ export async function collectPages(sendPage: SendPage, pageQuery: PageQuery, lim
 		previousFirst = first;
 		collected.push(...records);
 		if (limit !== undefined && collected.length >= limit) return collected.slice(0, limit);
-		if (total !== undefined && collected.length >= total) break;
+		if (total !== undefined) {
+			if (collected.length >= total) break;
+			// A short page while the total says more: the server pages by a smaller size than asked; go on.
+			continue;
+		}
 		if (records.length < pageSize) break;
 	}
 	return collected;
