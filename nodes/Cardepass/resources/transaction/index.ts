@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty, optionsCollection, route, showFor } from '../shared/fields';
-import { cardIdFilter, checkLimit, returnAllAndLimit } from '../shared/lists';
-import type { OperationSpec } from '../shared/types';
-import { dateRange, oneOf } from '../shared/validation';
+import { operationProperty, optionsCollection, route, showFor } from '../../shared/fields';
+import { cardIdFilter, checkLimit, returnAllAndLimit } from '../../shared/lists';
+import type { OperationSpec } from '../../shared/types';
+import { dateRange, oneOf } from '../../shared/validation';
 
 const RESOURCE = 'transaction';
 const STATUSES = ['AuthSuccess', 'AuthFailure', 'Settled'] as const;

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty, optionsCollection, route, showFor } from '../shared/fields';
-import { cardIdFilter, checkLimit, dateTimeFilter, returnAllAndLimit } from '../shared/lists';
-import { limitOffsetQuery, pageNumberQuery } from '../shared/paging';
-import type { OperationSpec } from '../shared/types';
-import { dateRange } from '../shared/validation';
+import { operationProperty, optionsCollection, route, showFor } from '../../shared/fields';
+import { cardIdFilter, checkLimit, dateTimeFilter, returnAllAndLimit } from '../../shared/lists';
+import { limitOffsetQuery, pageNumberQuery } from '../../shared/paging';
+import type { OperationSpec } from '../../shared/types';
+import { dateRange } from '../../shared/validation';
 
 const RESOURCE = 'account';
 

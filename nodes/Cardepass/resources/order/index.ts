@@ -1,8 +1,8 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { CARD_MODEL_VALUES, cardModelProperty, operationProperty, optionsCollection, route, showFor } from '../shared/fields';
-import type { OperationSpec } from '../shared/types';
-import { oneOf, requiredText } from '../shared/validation';
+import { CARD_MODEL_VALUES, cardModelProperty, operationProperty, optionsCollection, route, showFor } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/types';
+import { oneOf, requiredText } from '../../shared/validation';
 
 const RESOURCE = 'order';
 

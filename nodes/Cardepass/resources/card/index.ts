@@ -10,10 +10,10 @@ import {
 	optionsCollection,
 	route,
 	showFor,
-} from '../shared/fields';
-import { isToolCall } from '../shared/toolCall';
-import type { OperationSpec, OrderField, ProductRule } from '../shared/types';
-import { oneOf, optionalText, requiredText } from '../shared/validation';
+} from '../../shared/fields';
+import { isToolCall } from '../../shared/toolCall';
+import type { OperationSpec, OrderField, ProductRule } from '../../shared/types';
+import { oneOf, optionalText, requiredText } from '../../shared/validation';
 
 const RESOURCE = 'card';
 const byModel = (action: string) => `=/v1/orders/{{ $parameter.cardModel }}/${action}`;

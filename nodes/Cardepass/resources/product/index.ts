@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { operationProperty, optionsCollection, route, showFor } from '../shared/fields';
-import { checkLimit, returnAllAndLimit } from '../shared/lists';
-import type { OperationSpec } from '../shared/types';
+import { operationProperty, optionsCollection, route, showFor } from '../../shared/fields';
+import { checkLimit, returnAllAndLimit } from '../../shared/lists';
+import type { OperationSpec } from '../../shared/types';
 
 const RESOURCE = 'product';
 
