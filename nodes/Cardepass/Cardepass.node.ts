@@ -3,15 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CARDEPASS_BASE_URL_EXPRESSION } from '../../credentials/CardepassOAuth2Api.credentials';
 import { getCurrencies, getProducts } from './methods/loadOptions';
-import { accountOperationProperty, accountOperations, accountProperties } from './resources/account';
-import { cardOperationProperty, cardOperations, cardProperties } from './resources/card';
-import { orderOperationProperty, orderOperations, orderProperties } from './resources/order';
-import { productOperationProperty, productOperations, productProperties } from './resources/product';
-import {
-	transactionOperationProperty,
-	transactionOperations,
-	transactionProperties,
-} from './resources/transaction';
+import { OPERATION_REGISTRY, RESOURCES } from './resources';
 import { createCardepassRequest } from './shared/request';
 
 export class Cardepass implements INodeType {
@@ -34,13 +26,7 @@ export class Cardepass implements INodeType {
 		},
 		// Every operation's request goes through this one function (each operation sets send.paginate).
 		requestOperations: {
-			pagination: createCardepassRequest({
-				account: accountOperations,
-				card: cardOperations,
-				order: orderOperations,
-				product: productOperations,
-				transaction: transactionOperations,
-			}),
+			pagination: createCardepassRequest(OPERATION_REGISTRY),
 		},
 		properties: [
 			{
@@ -48,25 +34,11 @@ export class Cardepass implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Card', value: 'card' },
-					{ name: 'Order', value: 'order' },
-					{ name: 'Product', value: 'product' },
-					{ name: 'Transaction', value: 'transaction' },
-				],
+				options: RESOURCES.map((resource) => ({ name: resource.name, value: resource.value })),
 				default: 'card',
 			},
-			accountOperationProperty,
-			cardOperationProperty,
-			orderOperationProperty,
-			productOperationProperty,
-			transactionOperationProperty,
-			...accountProperties,
-			...cardProperties,
-			...orderProperties,
-			...productProperties,
-			...transactionProperties,
+			...RESOURCES.map((resource) => resource.operationProperty),
+			...RESOURCES.flatMap((resource) => resource.properties),
 		],
 	};
 

@@ -1,45 +1,17 @@
-import type { IDisplayOptions, INodeProperties, INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import type { InputCheck } from './types';
 import type { AmountRule, Target } from './validation';
 import { amount, optionalText, requiredCardId } from './validation';
 
 /** A parameter and the check that guards it, built from one definition so their names cannot drift apart. */
-interface GuardedField {
+export interface GuardedField {
 	property: INodeProperties;
 	check: InputCheck;
 }
 
-type Show = NonNullable<IDisplayOptions['show']>;
-
-/**
- * An operation's request. Every operation turns on `send.paginate`, so that n8n hands the request to the
- * node's one request path (the pagination function in request.ts), lists or not.
- */
-export function route(method: 'GET' | 'POST', url: string): INodePropertyRouting {
-	return { request: { method, url }, send: { paginate: true } };
-}
-
-/** The Operation dropdown of one resource. */
-export function operationProperty(resource: string, options: INodePropertyOptions[], defaultValue: string): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options,
-		default: defaultValue,
-	};
-}
-
-/** Displays a parameter for the given operations of one resource (and any extra conditions). */
-export function showFor(resource: string, operations: string[], extra: Show = {}): IDisplayOptions {
-	return { show: { resource: [resource], operation: operations, ...extra } };
-}
-
 /** The Card ID parameter; its check sends the trimmed ID where the operation needs it (body, or nowhere for a path). */
-export function cardIdField(show: IDisplayOptions, whereFrom: string) {
+export function cardIdField(whereFrom: string) {
 	const description = `The card's ID (cardId). ${whereFrom}`;
 	const property: INodeProperties = {
 		displayName: 'Card ID',
@@ -49,7 +21,6 @@ export function cardIdField(show: IDisplayOptions, whereFrom: string) {
 		default: '',
 		placeholder: 'e.g. CARD123456',
 		description,
-		displayOptions: show,
 	};
 	return { property, check: (target?: Target) => requiredCardId(description, target) };
 }
@@ -58,7 +29,8 @@ export function amountField(options: {
 	name: string;
 	displayName: string;
 	description: string;
-	show: IDisplayOptions;
+	/** Extra display conditions, e.g. the Card Model it applies to. */
+	show?: IDisplayOptions;
 	rule: AmountRule;
 	target: Target;
 	default?: number;
@@ -73,7 +45,7 @@ export function amountField(options: {
 			default: options.default ?? rule.min ?? 0,
 			typeOptions: { minValue: rule.min ?? 0, numberPrecision: rule.wholeNumber ? 0 : 2 },
 			description,
-			displayOptions: show,
+			...(show ? { displayOptions: show } : {}),
 			routing: { send: { type: target.in === 'qs' ? 'query' : 'body', property: target.key } },
 		},
 		check: amount(name, displayName, rule, target),
@@ -83,7 +55,7 @@ export function amountField(options: {
 /** The idempotency key every order takes. */
 const CUSTOMER_ORDER_NO_MAX_LENGTH = 32;
 
-export function customerOrderNoField(show: IDisplayOptions): GuardedField {
+export function customerOrderNoField(): GuardedField {
 	return {
 		property: {
 			displayName: 'Customer Order No',
@@ -93,7 +65,6 @@ export function customerOrderNoField(show: IDisplayOptions): GuardedField {
 			placeholder: 'e.g. {{ $json.invoiceId }}',
 			description:
 				"Your own unique number for this order (customerOrderNo), at most 32 characters. Cardepass makes an order only once per number, so a retry or a re-run with the same number never pays twice: the node then returns the earlier order, marked earlierOrder. Use a stable value from your data (an invoice or row ID). Left empty, the node sends one generated for this execution and item (N8N…): it stays the same when n8n retries the node (Retry On Fail) or when you retry the failed execution from the Executions list, but a new run of the workflow gets new numbers.",
-			displayOptions: show,
 			routing: { send: { type: 'body', property: 'customerOrderNo' } },
 		},
 		check: optionalText('customerOrderNo', 'Customer Order No', CUSTOMER_ORDER_NO_MAX_LENGTH, {
@@ -105,7 +76,7 @@ export function customerOrderNoField(show: IDisplayOptions): GuardedField {
 
 export const CARD_MODEL_VALUES = ['standard', 'sharebalance'] as const;
 
-export function cardModelProperty(show: IDisplayOptions, description: string): INodeProperties {
+export function cardModelProperty(description: string): INodeProperties {
 	return {
 		displayName: 'Card Model',
 		name: 'cardModel',
@@ -125,7 +96,6 @@ export function cardModelProperty(show: IDisplayOptions, description: string): I
 		],
 		default: 'standard',
 		description,
-		displayOptions: show,
 	};
 }
 
@@ -169,14 +139,13 @@ const completionTimeout: INodeProperties = {
 };
 
 /** The Options collection: every operation can cap concurrency; orders can also wait for completion. */
-export function optionsCollection(show: IDisplayOptions, forOrders: boolean): INodeProperties {
+export function optionsCollection(forOrders: boolean): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: show,
 		options: forOrders
 			? [completionTimeout, maxConcurrentRequests, retries, waitForCompletion]
 			: [maxConcurrentRequests, retries],

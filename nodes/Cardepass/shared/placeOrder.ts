@@ -2,8 +2,11 @@ import type { DeclarativeRestApiSettings, IDataObject, IExecuteSingleFunctions }
 
 import { CardepassApiFailure, settle, toRecords } from './envelope';
 import { readFailure } from './errors';
-import type { AskedOrder, OrderComparison, SendJson } from './orders';
-import { compareOrder, describeOrderType, findOrder, findOrderOfAnotherKind, orderModel, waitForCompletion, wholeBalanceDifference } from './orders';
+import type { AskedOrder, OrderComparison } from './orderComparison';
+import { compareOrder, wholeBalanceDifference } from './orderComparison';
+import { waitForCompletion } from './orderCompletion';
+import type { SendRead } from './orderQuery';
+import { describeOrderType, findOrder, findOrderOfAnotherKind, orderModel } from './orderQuery';
 import { checkProductRules } from './productRules';
 import type { CardModel, OrderSpec } from './types';
 
@@ -28,14 +31,14 @@ async function recoverEarlierOrder(
 	order: OrderSpec,
 	model: CardModel,
 	body: IDataObject,
-	sendJson: SendJson,
+	sendRead: SendRead,
 	duplicate: unknown,
 ): Promise<IDataObject> {
 	const customerOrderNo = String(body.customerOrderNo);
 	const details = duplicateDetails(duplicate);
-	const earlier = await findOrder(sendJson, model, order.orderType, { customerOrderNo });
+	const earlier = await findOrder(sendRead, model, order.orderType, { customerOrderNo });
 	if (!earlier) {
-		const elsewhere = await findOrderOfAnotherKind(sendJson, model, order.orderType, customerOrderNo);
+		const elsewhere = await findOrderOfAnotherKind(sendRead, model, order.orderType, customerOrderNo);
 		if (elsewhere) {
 			throw new CardepassApiFailure(
 				`Customer Order No ${customerOrderNo} was already used for ${describeOrderType(elsewhere.orderType, elsewhere.model)}, not ${describeOrderType(order.orderType, model)}`,
@@ -61,7 +64,7 @@ async function recoverEarlierOrder(
 		unsetOnPurpose.filter((field) => field !== 'withdrawAmount'),
 	);
 	if (unsetOnPurpose.includes('withdrawAmount') && body.cardId !== undefined) {
-		const difference = await wholeBalanceDifference(sendJson, String(body.cardId), earlier);
+		const difference = await wholeBalanceDifference(sendRead, String(body.cardId), earlier);
 		if (difference) comparison.differences.push(difference);
 	}
 	if (comparison.differences.length > 0) {
@@ -88,19 +91,19 @@ export async function placeOrder(
 	options: { completionTimeoutSeconds?: number },
 ): Promise<IDataObject> {
 	const model = orderModel(ctx, order);
-	const sendJson: SendJson = async (request) => await send({ ...request, body: undefined });
-	await checkProductRules(ctx, order.rule, model, body, sendJson);
+	const sendRead: SendRead = async (request) => await send({ ...request, body: undefined });
+	await checkProductRules(ctx, order.rule, model, body, sendRead);
 	let placed: IDataObject;
 	const answer = await settle(send({ body }));
 	if (answer.ok) {
 		placed = toRecords(answer.value)[0] ?? {};
 	} else {
 		if (!isDuplicateOrder(answer.error)) throw answer.error;
-		placed = await recoverEarlierOrder(ctx, order, model, body, sendJson, answer.error);
+		placed = await recoverEarlierOrder(ctx, order, model, body, sendRead, answer.error);
 	}
 	if (options.completionTimeoutSeconds !== undefined) {
 		const customerOrderNo = String(body.customerOrderNo);
-		const done = await waitForCompletion(sendJson, model, order.orderType, placed, customerOrderNo, options.completionTimeoutSeconds);
+		const done = await waitForCompletion(sendRead, model, order.orderType, placed, customerOrderNo, options.completionTimeoutSeconds);
 		if (placed.earlierOrder) return { ...done, earlierOrder: true, ...(placed.unverified ? { unverified: placed.unverified } : {}) };
 		return done;
 	}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { CardepassApiFailure, settle, toRecords } from './envelope';
-import type { SendJson } from './orders';
+import type { SendRead } from './orderQuery';
 import type { CardModel, ProductRule } from './types';
 
 /**
@@ -43,7 +43,7 @@ async function readOrUndefined(promise: Promise<unknown>): Promise<unknown> {
 	return answer.ok ? answer.value : undefined;
 }
 
-function products(ctx: IExecuteSingleFunctions, send: SendJson): Promise<IDataObject[] | undefined> {
+function products(ctx: IExecuteSingleFunctions, send: SendRead): Promise<IDataObject[] | undefined> {
 	const load = async () => {
 		const data = await readOrUndefined(send({ method: 'GET', url: '/v1/products', qs: {} }));
 		return data === undefined ? undefined : toRecords(data);
@@ -54,7 +54,7 @@ function products(ctx: IExecuteSingleFunctions, send: SendJson): Promise<IDataOb
 	return cache.products;
 }
 
-function card(ctx: IExecuteSingleFunctions, send: SendJson, cardId: string): Promise<IDataObject | undefined> {
+function card(ctx: IExecuteSingleFunctions, send: SendRead, cardId: string): Promise<IDataObject | undefined> {
 	const load = async () => {
 		const data = await readOrUndefined(send({ method: 'GET', url: `/v1/cards/${encodeURIComponent(cardId)}`, qs: {} }));
 		return data === undefined ? undefined : toRecords(data)[0];
@@ -94,7 +94,7 @@ export async function checkProductRules(
 	rule: ProductRule,
 	model: CardModel,
 	body: IDataObject,
-	send: SendJson,
+	send: SendRead,
 ): Promise<void> {
 	const list = await products(ctx, send);
 	if (!list?.some((product) => Array.isArray(product.cardBinConfigs))) return;

@@ -11,7 +11,7 @@ import type { OrderErrorContext } from './errors';
 import { errorItemJson, isTemporaryFailure, toNodeError } from './errors';
 import type { RequestSlot } from './limiter';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, withRequestSlot } from './limiter';
-import { maskCardData } from './masking';
+import { outputCardData } from './cardDataPolicy';
 import { stableCustomerOrderNo } from './orderNumber';
 import { placeOrder } from './placeOrder';
 import { collectCursorPages, collectPages } from './paging';
@@ -141,13 +141,19 @@ export function createCardepassRequest(registry: OperationRegistry) {
 		const itemIndex = this.getItemIndex();
 		const resource = this.getNodeParameter('resource') as string;
 		const operation = this.getNodeParameter('operation') as string;
-		const spec = registry[resource]?.[operation] ?? {};
+		const spec = registry[resource]?.[operation];
+		if (!spec) {
+			// A half-added operation must fail its first run, not run with no input checks.
+			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" has no definition in this node`, {
+				itemIndex,
+				description: 'Its file under resources/ must be listed in the resource\'s index.ts.',
+			});
+		}
 		const orderContext: OrderErrorContext | undefined = spec.order ? { generatedNumber: false } : undefined;
 		try {
 			let records = await runOperation(this, spec, requestData, orderContext);
 			if (spec.transform) records = spec.transform.call(this, records);
-			// Any answer may carry a full card number (a share-balance order's cardInfo.cardNo does).
-			if (!spec.revealsCardData?.call(this)) records = records.map(maskCardData);
+			records = outputCardData(this, spec.offersReveal === true, records);
 			return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			const hint = spec.hint ? (failure: { message: string; httpCode?: string }) => spec.hint!.call(this, failure) : undefined;

@@ -59,8 +59,8 @@ export interface OperationSpec {
 	hint?: (this: IExecuteSingleFunctions, failure: { message: string; httpCode?: string }) => string | undefined;
 	/** Turns the unwrapped answer into output items (e.g. applying a limit). */
 	transform?: (this: IExecuteSingleFunctions, records: IDataObject[]) => IDataObject[];
-	/** Whether this item's output may keep full card numbers and CVVs; every other output is masked. */
-	revealsCardData?: (this: IExecuteSingleFunctions) => boolean;
+	/** Whether the operation offers Reveal Card Number and CVV (shared/cardDataPolicy.ts); every other output is masked. */
+	offersReveal?: boolean;
 }
 
 export type OperationRegistry = Record<string, Record<string, OperationSpec>>;

@@ -5,7 +5,7 @@ import type { InputCheck } from './types';
 import { optionalText } from './validation';
 
 /** Return All and Limit, as every n8n "Get Many" operation has them. */
-export function returnAllAndLimit(resource: string, operation: string): INodeProperties[] {
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -13,7 +13,6 @@ export function returnAllAndLimit(resource: string, operation: string): INodePro
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show: { resource: [resource], operation: [operation] } },
 		},
 		{
 			displayName: 'Limit',
@@ -22,13 +21,13 @@ export function returnAllAndLimit(resource: string, operation: string): INodePro
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
 }
 
-/** Limit must be a whole number of at least 1 when Return All is off. */
-export const checkLimit: InputCheck = function (this: IExecuteSingleFunctions) {
+/** The page Limit must be a whole number of at least 1 when Return All is off. */
+export const checkPageLimit: InputCheck = function (this: IExecuteSingleFunctions) {
 	if (this.getNodeParameter('returnAll', false) === true) return;
 	const limit = this.getNodeParameter('limit', 50) as unknown;
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {

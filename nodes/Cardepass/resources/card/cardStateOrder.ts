@@ -1,0 +1,27 @@
+import type { CardepassOperation } from '../../shared/operation';
+import type { ProductRule } from '../../shared/types';
+import { byModel, cardId, cardModel, checkCardModel, customerOrderNo, orderOptions } from './cardParameters';
+
+/** Block, Unblock and Cancel: the same order on a card of either model, each at its model's endpoint. */
+export function cardStateOrder(operation: {
+	name: string;
+	value: string;
+	action: string;
+	description: string;
+	endpoint: string;
+	orderType: string;
+	permission: ProductRule['permission'];
+}): CardepassOperation {
+	return {
+		name: operation.name,
+		value: operation.value,
+		action: operation.action,
+		description: operation.description,
+		request: { method: 'POST', url: byModel(operation.endpoint) },
+		properties: [cardModel, cardId.property, customerOrderNo.property, orderOptions],
+		spec: {
+			checks: [checkCardModel, cardId.check({ in: 'body', key: 'cardId' }), customerOrderNo.check],
+			order: { model: 'fromParameter', orderType: operation.orderType, matchFields: ['cardId'], rule: { permission: operation.permission } },
+		},
+	};
+}

@@ -1,0 +1,77 @@
+import { optionsCollection } from '../../shared/fields';
+import { cardIdFilter, checkPageLimit, returnAllAndLimit } from '../../shared/listParameters';
+import type { CardepassOperation } from '../../shared/operation';
+import { dateRange, oneOf } from '../../shared/validation';
+
+const STATUSES = ['AuthSuccess', 'AuthFailure', 'Settled'] as const;
+const cardFilter = cardIdFilter('transactions', 'cardId');
+
+export const getAll: CardepassOperation = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many transactions',
+	description: 'List card payments, refunds and fees in a time range (API v1.4 and later)',
+	request: { method: 'GET', url: '/v1/transactions' },
+	properties: [
+		{
+			displayName: 'From',
+			name: 'transactionDateFrom',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description: 'Transactions at or after this time (transactionDateFrom)',
+		},
+		{
+			displayName: 'To',
+			name: 'transactionDateTo',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description: 'Transactions at or before this time (transactionDateTo)',
+		},
+		...returnAllAndLimit(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				cardFilter.property,
+				{
+					displayName: 'Status',
+					name: 'transactionStatus',
+					type: 'options',
+					options: [
+						{ name: 'Authorised', value: 'AuthSuccess' },
+						{ name: 'Authorisation Failed', value: 'AuthFailure' },
+						{ name: 'Settled', value: 'Settled' },
+					],
+					default: 'Settled',
+					description: 'Only transactions in this state (transactionStatus)',
+				},
+			],
+		},
+		optionsCollection(false),
+	],
+	spec: {
+		checks: [
+			checkPageLimit,
+			dateRange(
+				{ name: 'transactionDateFrom', label: 'From', keys: ['transactionDateFrom'] },
+				{ name: 'transactionDateTo', label: 'To', keys: ['transactionDateTo'] },
+				{ required: true },
+			),
+			cardFilter.check,
+			function (this, request) {
+				if (this.getNodeParameter('filters.transactionStatus', '') === '') return;
+				oneOf('filters.transactionStatus', 'Status', STATUSES, { in: 'qs', key: 'transactionStatus' }).call(this, request);
+			},
+		],
+		paging: { style: 'cursor' },
+		hint: ({ httpCode }) =>
+			httpCode === '404'
+				? 'Transactions are part of the Cardepass API from v1.4 on; this server does not offer them yet. Ask Cardepass support to enable it'
+				: undefined,
+	},
+};
