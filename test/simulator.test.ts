@@ -994,9 +994,8 @@ describe('concurrency, latency, rate limit, close', () => {
 });
 
 describe('endpoints fixture', () => {
-	test('every endpoint of endpoints.json is routed in both revisions', async () => {
+	test('every endpoint of endpoints.json is routed in each revision it exists in', async () => {
 		const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'endpoints.json'), 'utf8'));
-		expect(fixture.endpoints).toHaveLength(20);
 		const sim = await start();
 		const client = await api(sim);
 		for (const revision of ['1.0', '1.4'] as const) {
@@ -1005,6 +1004,10 @@ describe('endpoints fixture', () => {
 				if (endpoint.id === 'token') continue;
 				const url = endpoint.path.replace('{cardId}', IDS.standardUsd);
 				const res = endpoint.method === 'GET' ? await client.get(url) : await client.post(url, {});
+				if (!endpoint.revisions.includes(revision)) {
+					expect([endpoint.id, revision, res.status]).toEqual([endpoint.id, revision, 404]);
+					continue;
+				}
 				expect([endpoint.id, res.status]).not.toEqual([endpoint.id, 404]);
 				expect([endpoint.id, res.status]).not.toEqual([endpoint.id, 405]);
 				expect(res.data.responseId).toMatch(UUID);
