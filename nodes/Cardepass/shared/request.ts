@@ -16,10 +16,9 @@ import { stableCustomerOrderNo } from './orderNumber';
 import { placeOrder } from './placeOrder';
 import { collectCursorPages, collectPages } from './paging';
 import { isToolCall } from './toolCall';
-import type { OperationRegistry, OperationSpec } from './types';
+import type { OperationRegistry, OperationSpec, RequestOptions } from './types';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
-type RequestOptions = DeclarativeRestApiSettings.HttpRequestOptions;
 
 const CREDENTIAL_TYPE = 'cardepassOAuth2Api';
 /** Temporary failures (429, 5xx, a dropped connection, an unreadable answer) are sent again this often. */

@@ -11,7 +11,7 @@ export interface Target {
 	key: string;
 }
 
-function refuse(ctx: IExecuteSingleFunctions, message: string, description: string): never {
+function refuseInput(ctx: IExecuteSingleFunctions, message: string, description: string): never {
 	throw new NodeOperationError(ctx.getNode(), message, {
 		itemIndex: ctx.getItemIndex(),
 		description,
@@ -26,7 +26,7 @@ function put(request: RequestOptions, target: Target | undefined, value: unknown
 	request[target.in] = bag;
 }
 
-function shown(value: unknown): string {
+function quoted(value: unknown): string {
 	if (typeof value === 'string') return `"${value}"`;
 	// JSON would show NaN and Infinity as null.
 	if (typeof value === 'number' || value === undefined) return String(value);
@@ -47,12 +47,12 @@ export function requiredText(name: string, label: string, whereFrom: string, tar
 	return function (this: IExecuteSingleFunctions, request) {
 		const value = readParameter(this, name);
 		// An expression that reads a field the item does not have gives undefined.
-		if (value === undefined || value === null) refuse(this, `${label} is required`, whereFrom);
+		if (value === undefined || value === null) refuseInput(this, `${label} is required`, whereFrom);
 		if (typeof value !== 'string' && typeof value !== 'number') {
-			refuse(this, `${label} must be text, got ${shown(value)}`, whereFrom);
+			refuseInput(this, `${label} must be text, got ${quoted(value)}`, whereFrom);
 		}
 		const text = String(value).trim();
-		if (text === '') refuse(this, `${label} is required`, whereFrom);
+		if (text === '') refuseInput(this, `${label} is required`, whereFrom);
 		put(request, target, text);
 	};
 }
@@ -67,9 +67,9 @@ export function requiredCardId(whereFrom: string, target?: Target): InputCheck {
 		required.call(this, request);
 		const text = String(readParameter(this, 'cardId')).trim();
 		if (!CARD_ID_PATTERN.test(text) || /^\.+$/.test(text)) {
-			refuse(
+			refuseInput(
 				this,
-				`Card ID may contain only letters, digits, "-", "_" and "." (and not only dots), got ${shown(text)}`,
+				`Card ID may contain only letters, digits, "-", "_" and "." (and not only dots), got ${quoted(text)}`,
 				whereFrom,
 			);
 		}
@@ -82,11 +82,11 @@ export function optionalText(name: string, label: string, maxLength: number, tar
 		const value = readParameter(this, name);
 		if (value === undefined || value === null || value === '') return put(request, target, undefined);
 		if (typeof value !== 'string' && typeof value !== 'number') {
-			refuse(this, `${label} must be text, got ${shown(value)}`, `Leave ${label} empty or give it text.`);
+			refuseInput(this, `${label} must be text, got ${quoted(value)}`, `Leave ${label} empty or give it text.`);
 		}
 		const text = String(value).trim();
 		if (text.length > maxLength) {
-			refuse(this, `${label} is longer than ${maxLength} characters`, `Shorten ${label}.`);
+			refuseInput(this, `${label} is longer than ${maxLength} characters`, `Shorten ${label}.`);
 		}
 		put(request, target, text === '' ? undefined : text);
 	};
@@ -112,31 +112,31 @@ function parseAmount(
 ): number | undefined {
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		if (rule.optional) return undefined;
-		refuse(ctx, `${label} is required`, `Give ${label} as a number, e.g. 100 or 25.50.`);
+		refuseInput(ctx, `${label} is required`, `Give ${label} as a number, e.g. 100 or 25.50.`);
 	}
 	const number =
 		typeof value === 'number' ? value : typeof value === 'string' && DECIMAL_TEXT.test(value.trim()) ? Number(value.trim()) : NaN;
 	if (typeof value === 'boolean' || !Number.isFinite(number)) {
-		refuse(ctx, `${label} must be a number, got ${shown(value)}`, `Give ${label} as a number, e.g. 100 or 25.50.`);
+		refuseInput(ctx, `${label} must be a number, got ${quoted(value)}`, `Give ${label} as a number, e.g. 100 or 25.50.`);
 	}
 	if ((rule.positive ?? true) && number <= 0) {
-		refuse(ctx, `${label} must be more than 0, got ${number}`, `Give a positive ${label}.`);
+		refuseInput(ctx, `${label} must be more than 0, got ${number}`, `Give a positive ${label}.`);
 	}
 	if (rule.min !== undefined && number < rule.min) {
-		refuse(ctx, `${label} must be at least ${rule.min}, got ${number}`, `Cardepass refuses a ${label} below ${rule.min}.`);
+		refuseInput(ctx, `${label} must be at least ${rule.min}, got ${number}`, `Cardepass refuses a ${label} below ${rule.min}.`);
 	}
 	if (number > MAX_AMOUNT) {
-		refuse(
+		refuseInput(
 			ctx,
 			`${label} is too large: ${number}`,
 			`The node refuses amounts above ${MAX_AMOUNT.toLocaleString('en-US')} to catch a wrong column or unit before money moves.`,
 		);
 	}
 	if (Math.round(number * 100) !== Number((number * 100).toFixed(6))) {
-		refuse(ctx, `${label} has more than 2 decimals: ${number}`, 'Cardepass takes amounts in cents: round to 2 decimals.');
+		refuseInput(ctx, `${label} has more than 2 decimals: ${number}`, 'Cardepass takes amounts in cents: round to 2 decimals.');
 	}
 	if (rule.wholeNumber && !Number.isInteger(number)) {
-		refuse(ctx, `${label} must be a whole number, got ${number}`, `Give ${label} without decimals.`);
+		refuseInput(ctx, `${label} must be a whole number, got ${number}`, `Give ${label} without decimals.`);
 	}
 	return Math.round(number * 100) / 100;
 }
@@ -152,7 +152,7 @@ export function oneOf(name: string, label: string, allowed: readonly string[], t
 	return function (this: IExecuteSingleFunctions, request) {
 		const value = readParameter(this, name);
 		if (typeof value !== 'string' || !allowed.includes(value)) {
-			refuse(this, `${label} must be one of ${allowed.join(', ')}, got ${shown(value)}`, `Pick ${label} from the list.`);
+			refuseInput(this, `${label} must be one of ${allowed.join(', ')}, got ${quoted(value)}`, `Pick ${label} from the list.`);
 		}
 		put(request, target, value);
 	};
@@ -217,12 +217,12 @@ export function dateRange(
 		const read = (field: typeof from) => {
 			const raw = readParameter(this, field.name);
 			if (raw === undefined || raw === null || raw === '') {
-				if (options.required) refuse(this, `${field.label} is required`, `Pick a date and time for ${field.label}.`);
+				if (options.required) refuseInput(this, `${field.label} is required`, `Pick a date and time for ${field.label}.`);
 				return undefined;
 			}
 			const date = parseDateTime(raw, timeZone);
 			if (!date) {
-				refuse(this, `${field.label} is not a date: ${shown(raw)}`, 'Use a date such as 2025-01-31 or 2025-01-31T18:00:00.');
+				refuseInput(this, `${field.label} is not a date: ${quoted(raw)}`, 'Use a date such as 2025-01-31 or 2025-01-31T18:00:00.');
 			}
 			for (const key of field.keys) put(request, { in: 'qs', key }, date.toISOString());
 			return date;
@@ -230,7 +230,7 @@ export function dateRange(
 		const start = read(from);
 		const end = read(to);
 		if (start && end && start.getTime() > end.getTime()) {
-			refuse(this, `${from.label} is after ${to.label}`, `${from.label} must be on or before ${to.label}.`);
+			refuseInput(this, `${from.label} is after ${to.label}`, `${from.label} must be on or before ${to.label}.`);
 		}
 	};
 }
