@@ -230,7 +230,13 @@ const CASES: BadInput[] = [
 		field: 'Top Up Amount',
 		message: 'Top Up Amount must be a number, got [20]',
 	},
-	{ mistake: 'Card → Top Up: Top Up Amount is an empty string', parameters: { ...BASE.topUp, topUpAmount: '' }, field: 'Top Up Amount', message: 'Top Up Amount is required' },
+	{
+		mistake: 'Card → Top Up: Top Up Amount from upstream is an empty string',
+		parameters: { ...BASE.topUp, topUpAmount: '={{ $json.amount }}' },
+		input: { amount: '' },
+		field: 'Top Up Amount',
+		message: 'Top Up Amount is required',
+	},
 	{
 		mistake: 'Card → Top Up: Top Up Amount from upstream uses a decimal comma ("25,50")',
 		parameters: { ...BASE.topUp, topUpAmount: '={{ $json.amount }}' },
@@ -599,7 +605,7 @@ describe('with Continue On Fail a bad item does not stop the good ones', () => {
 			{ onError: 'continueErrorOutput' },
 		);
 		expect(error).toBeUndefined();
-		expect(items).toEqual([expect.objectContaining({ customerOrderNo: 'EO-GOOD-1', withdrawAmount: 5 })]);
+		expect(items).toEqual([expect.objectContaining({ customerOrderNo: 'EO-GOOD-1', amount: 5 })]);
 		expect(errorItems).toEqual([
 			{ ref: 'EO-BAD-1', amount: 5.555, error: expect.objectContaining({ message: 'Withdraw Amount has more than 2 decimals: 5.555' }) },
 		]);

@@ -27,8 +27,8 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			},
 		]);
 		expect(items).toHaveLength(1);
-		expect(items[0]).toMatchObject({ customerOrderNo: 'INV-1001', status: 'Completed', totalTopUpAmount: 100, totalFee: 5 });
-		const newCardId = (items[0].cardInfos as Array<{ cardId: string }>)[0].cardId;
+		expect(items[0]).toMatchObject({ customerOrderNo: 'INV-1001', status: 'Completed', amount: 100, fee: 5, totalAmount: 105, currency: 'USD', orderType: 'ApplyCard' });
+		const newCardId = items[0].cardId as string;
 		expect(box.sim.getCard(newCardId)!).toMatchObject({ cardModel: 'Standard', alias: 'Ads team', balanceAmount: 100 });
 		expect(box.sim.getBalance('USD')).toBe(100000 - 105);
 	});
@@ -141,7 +141,7 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			customerOrderNo: 'WD-50',
 		});
 		expect(orderCalls(box.sim)[0].body).toEqual({ cardId: CARDS.standardEur, withdrawAmount: 50, customerOrderNo: 'WD-50' });
-		expect(items[0]).toMatchObject({ withdrawAmount: 50, customerOrderNo: 'WD-50' });
+		expect(items[0]).toMatchObject({ amount: 50, customerOrderNo: 'WD-50', orderType: 'CardWithdraw' });
 	});
 
 	test('Update Limits sends the new limits of a share-balance card', async () => {

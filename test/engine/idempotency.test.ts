@@ -64,7 +64,7 @@ describe.each(REVISIONS)('a Customer Order No that was used before, against API 
 
 	test('a re-run with the user\'s own numbers pays nothing twice and outputs the earlier orders', async () => {
 		const first = await box.engine.run(topUp({ customerOrderNo: '={{ $json.invoiceId }}' }), amounts(3));
-		expect(first.items.map((item) => item.earlierOrder)).toEqual([undefined, undefined, undefined]);
+		expect(first.items.map((item) => item.earlierOrder)).toEqual([false, false, false]);
 		const balance = box.sim.getCard('CARD123456')!.balanceAmount;
 
 		const again = await box.engine.run(topUp({ customerOrderNo: '={{ $json.invoiceId }}' }), amounts(3));

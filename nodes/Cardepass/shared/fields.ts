@@ -25,6 +25,16 @@ export function cardIdField(whereFrom: string) {
 	return { property, check: (target?: Target) => requiredCardId(description, target) };
 }
 
+/** What an amount field says under it about the amounts the node accepts. */
+function amountHint(rule: AmountRule): string {
+	const least = rule.min !== undefined ? `At least ${rule.min}` : 'More than 0';
+	return `${least}, ${rule.wholeNumber ? 'a whole number' : 'at most 2 decimals'}, in the card's currency`;
+}
+
+/**
+ * A money field. It is text, so the editor never rounds or clamps what the user typed: the node's own check
+ * reads the amount and refuses a bad one with its reason before anything is sent.
+ */
 export function amountField(options: {
 	name: string;
 	displayName: string;
@@ -33,17 +43,19 @@ export function amountField(options: {
 	show?: IDisplayOptions;
 	rule: AmountRule;
 	target: Target;
-	default?: number;
 }): GuardedField {
 	const { name, displayName, description, show, rule, target } = options;
 	return {
 		property: {
 			displayName,
 			name,
-			type: 'number',
-			required: !rule.optional,
-			default: options.default ?? rule.min ?? 0,
-			typeOptions: { minValue: rule.min ?? 0, numberPrecision: rule.wholeNumber ? 0 : 2 },
+			type: 'string',
+			default: '',
+			// n8n treats a display condition on an expression (Card Model from the input) as "shown", and refuses to
+			// run a workflow with an empty required field: a field shown only under a condition is checked by the node.
+			required: !rule.optional && !show,
+			placeholder: 'e.g. 25.50',
+			hint: amountHint(rule),
 			description,
 			...(show ? { displayOptions: show } : {}),
 			routing: { send: { type: target.in === 'qs' ? 'query' : 'body', property: target.key } },

@@ -7,6 +7,7 @@ import { compareOrder, wholeBalanceDifference } from './orderComparison';
 import { waitForCompletion } from './orderCompletion';
 import type { SendRead } from './orderQuery';
 import { describeOrderType, findOrder, findOrderOfAnotherKind, orderModel } from './orderQuery';
+import { simplifyOrder } from './orderOutput';
 import { checkProductRules } from './productRules';
 import type { CardModel, OrderSpec } from './types';
 
@@ -33,7 +34,7 @@ async function recoverEarlierOrder(
 	body: IDataObject,
 	sendRead: SendRead,
 	duplicate: unknown,
-): Promise<IDataObject> {
+): Promise<{ order: IDataObject; unverified: string[] }> {
 	const customerOrderNo = String(body.customerOrderNo);
 	const details = duplicateDetails(duplicate);
 	const earlier = await findOrder(sendRead, model, order.orderType, { customerOrderNo });
@@ -74,14 +75,13 @@ async function recoverEarlierOrder(
 			{ ...details, errorMessage: 'Give this order its own Customer Order No.' },
 		);
 	}
-	const recovered: IDataObject = { ...earlier, earlierOrder: true };
-	if (comparison.unverified.length > 0) recovered.unverified = comparison.unverified;
-	return recovered;
+	return { order: earlier, unverified: comparison.unverified };
 }
 
 /**
  * Sends an order. A Customer Order No used before returns the earlier order when it is the same order;
- * with Wait for Completion, the order is followed until it is done.
+ * with Wait for Completion, the order is followed until it is done. With Simplify on (the default) every
+ * path gives the same shape.
  */
 export async function placeOrder(
 	ctx: IExecuteSingleFunctions,
@@ -94,18 +94,22 @@ export async function placeOrder(
 	const sendRead: SendRead = async (request) => await send({ ...request, body: undefined });
 	await checkProductRules(ctx, order.rule, model, body, sendRead);
 	let placed: IDataObject;
+	let earlier: { unverified: string[] } | undefined;
 	const answer = await settle(send({ body }));
 	if (answer.ok) {
 		placed = toRecords(answer.value)[0] ?? {};
 	} else {
 		if (!isDuplicateOrder(answer.error)) throw answer.error;
-		placed = await recoverEarlierOrder(ctx, order, model, body, sendRead, answer.error);
+		const recovered = await recoverEarlierOrder(ctx, order, model, body, sendRead, answer.error);
+		placed = recovered.order;
+		earlier = { unverified: recovered.unverified };
 	}
 	if (options.completionTimeoutSeconds !== undefined) {
-		const customerOrderNo = String(body.customerOrderNo);
-		const done = await waitForCompletion(sendRead, model, order.orderType, placed, customerOrderNo, options.completionTimeoutSeconds);
-		if (placed.earlierOrder) return { ...done, earlierOrder: true, ...(placed.unverified ? { unverified: placed.unverified } : {}) };
-		return done;
+		placed = await waitForCompletion(sendRead, model, order.orderType, placed, String(body.customerOrderNo), options.completionTimeoutSeconds);
 	}
-	return placed;
+	if (ctx.getNodeParameter('simplify', true) === true) {
+		return simplifyOrder(placed, { orderType: order.orderType, model, sent: body, earlierOrder: earlier !== undefined, unverified: earlier?.unverified ?? [] });
+	}
+	if (!earlier) return placed;
+	return { ...placed, earlierOrder: true, ...(earlier.unverified.length > 0 ? { unverified: earlier.unverified } : {}) };
 }

@@ -1,3 +1,4 @@
+import { simplifyProperty } from '../../shared/orderOutput';
 import type { CardepassOperation } from '../../shared/operation';
 import type { ProductRule } from '../../shared/types';
 import { byModel, cardId, cardModel, checkCardModel, customerOrderNo, orderOptions } from './cardParameters';
@@ -18,7 +19,7 @@ export function cardStateOrder(operation: {
 		action: operation.action,
 		description: operation.description,
 		request: { method: 'POST', url: byModel(operation.endpoint) },
-		properties: [cardModel, cardId.property, customerOrderNo.property, orderOptions],
+		properties: [cardModel, cardId.property, customerOrderNo.property, simplifyProperty, orderOptions],
 		spec: {
 			checks: [checkCardModel, cardId.check({ in: 'body', key: 'cardId' }), customerOrderNo.check],
 			order: { model: 'fromParameter', orderType: operation.orderType, matchFields: ['cardId'], rule: { permission: operation.permission } },

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { amountField } from '../../shared/fields';
+import { simplifyProperty } from '../../shared/orderOutput';
 import type { CardepassOperation } from '../../shared/operation';
 import type { InputCheck } from '../../shared/types';
 import { optionalText, requiredText } from '../../shared/validation';
@@ -78,6 +79,7 @@ export const create: CardepassOperation = {
 		...limits.properties,
 		customerOrderNo.property,
 		additionalFields,
+		simplifyProperty,
 		orderOptions,
 	],
 	spec: {

@@ -1,4 +1,5 @@
 import { amountField } from '../../shared/fields';
+import { simplifyProperty } from '../../shared/orderOutput';
 import type { CardepassOperation } from '../../shared/operation';
 import { cardId, customerOrderNo, orderOptions } from './cardParameters';
 
@@ -16,7 +17,7 @@ export const topUp: CardepassOperation = {
 	action: 'Top up a card',
 	description: 'Add money to a standard card from your account',
 	request: { method: 'POST', url: '/v1/orders/standard/topup' },
-	properties: [cardId.property, topUpAmount.property, customerOrderNo.property, orderOptions],
+	properties: [cardId.property, topUpAmount.property, customerOrderNo.property, simplifyProperty, orderOptions],
 	spec: {
 		checks: [cardId.check({ in: 'body', key: 'cardId' }), customerOrderNo.check, topUpAmount.check],
 		order: {

@@ -1,3 +1,4 @@
+import { simplifyProperty } from '../../shared/orderOutput';
 import type { CardepassOperation } from '../../shared/operation';
 import { cardId, customerOrderNo, orderOptions } from './cardParameters';
 import { noTotalLimitOnPurpose, spendingLimitFields, totalLimitHint } from './spendingLimits';
@@ -10,7 +11,7 @@ export const updateLimits: CardepassOperation = {
 	action: 'Update the limits of a card',
 	description: "Change a share-balance card's limits",
 	request: { method: 'POST', url: '/v1/orders/sharebalance/creditLimit' },
-	properties: [cardId.property, ...limits.properties, customerOrderNo.property, orderOptions],
+	properties: [cardId.property, ...limits.properties, customerOrderNo.property, simplifyProperty, orderOptions],
 	spec: {
 		checks: [cardId.check({ in: 'body', key: 'cardId' }), customerOrderNo.check, ...limits.checks],
 		hint: totalLimitHint,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { amountField } from '../../shared/fields';
+import { simplifyProperty } from '../../shared/orderOutput';
 import type { CardepassOperation } from '../../shared/operation';
 import type { InputCheck, OrderField } from '../../shared/types';
 import { cardId, customerOrderNo, orderOptions } from './cardParameters';
@@ -40,7 +41,7 @@ export const withdraw: CardepassOperation = {
 	action: 'Withdraw the balance of a card',
 	description: 'Move money from a standard card back to your account',
 	request: { method: 'POST', url: '/v1/orders/standard/withdraw' },
-	properties: [cardId.property, withdrawAll, withdrawAmount.property, customerOrderNo.property, orderOptions],
+	properties: [cardId.property, withdrawAll, withdrawAmount.property, customerOrderNo.property, simplifyProperty, orderOptions],
 	spec: {
 		checks: [cardId.check({ in: 'body', key: 'cardId' }), customerOrderNo.check, checkWithdrawAmount],
 		order: {
