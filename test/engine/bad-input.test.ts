@@ -384,7 +384,7 @@ const CASES: BadInput[] = [
 		parameters: { ...BASE.block, cardModel: '={{ $json.cardModel }}' },
 		input: { cardModel: 'Standard' },
 		field: 'Card Model',
-		message: 'Card Model must be one of standard, sharebalance, got "Standard"',
+		message: 'Card Model must be one of fromCard, standard, sharebalance, got "Standard"',
 	},
 	{
 		mistake: "Order → Get: Card Model set by expression to 'gold'",
@@ -397,13 +397,13 @@ const CASES: BadInput[] = [
 		parameters: { ...BASE.orderGet, orderType: '={{ $json.orderType }}' },
 		input: { orderType: 'TopUpCard' },
 		field: 'Order Type',
-		message: 'Order Type must be one of ApplyCard, CardTopUp, CardWithdraw, CardBlock, CardUnblock, CardCancel, got "TopUpCard"',
+		message: 'Order Type must be one of any, ApplyCard, CardTopUp, CardWithdraw, CardBlock, CardUnblock, CardCancel, got "TopUpCard"',
 	},
 	{
 		mistake: 'Order → Get: Order Type CardTopUp for a Share Balance card (no such order type there)',
 		parameters: { ...BASE.orderGet, cardModel: 'sharebalance', orderType: '={{ "CardTopUp" }}' },
 		field: 'Order Type',
-		message: 'Order Type must be one of ApplyCard, CreditLimit, CardBlock, CardUnblock, CardCancel, got "CardTopUp"',
+		message: 'Order Type must be one of any, ApplyCard, CreditLimit, CardBlock, CardUnblock, CardCancel, got "CardTopUp"',
 	},
 	{
 		mistake: "Order → Get: Look Up By set by expression to 'orderId'",

@@ -73,7 +73,8 @@ describe('Transaction → Get Many against an API v1.0 server', () => {
 			transactionDateTo: '2025-01-31T00:00:00Z',
 			returnAll: true,
 		});
-		expect(error?.message).toMatch(/does not exist/);
-		expect(error?.description).toMatch(/v1\.4/);
+		expect(error?.message).toBe('This Cardepass server does not offer card transactions yet (they came with API v1.4)');
+		expect(error?.description).toMatch(/^Cardepass said: Not found: GET \/v1\/transactions does not exist/);
+		expect(error?.description).toMatch(/Account → Get Many Card Fund Logs/);
 	});
 });

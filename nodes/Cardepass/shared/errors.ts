@@ -189,6 +189,10 @@ function fromThrown(error: unknown, order?: OrderErrorContext): CardepassApiFail
 	return undefined;
 }
 
+function isNetworkCode(code: string): boolean {
+	return NETWORK_CODES.has(code) || NETWORK_ERROR_TEXTS.some(([, known]) => known === code);
+}
+
 /**
  * Whether sending the same request again may succeed: rate limits, server errors, dropped connections and
  * unreadable answers. Orders are safe to repeat because they carry the same Customer Order No.
@@ -199,7 +203,7 @@ export function isTemporaryFailure(error: unknown): boolean {
 	const status = Number(failure.details.httpCode);
 	if (status === 429 || status >= 500) return true;
 	const code = failure.details.errorCode ?? '';
-	return code === 'INVALID_RESPONSE' || NETWORK_CODES.has(code) || NETWORK_ERROR_TEXTS.some(([, known]) => known === code);
+	return code === 'INVALID_RESPONSE' || isNetworkCode(code);
 }
 
 /**
@@ -210,13 +214,28 @@ export function readFailure(error: unknown): CardepassApiFailure | undefined {
 	return fromThrown(error);
 }
 
+/** What an operation may add to a failure: advice, or a message in place of one that would not help. */
+export type OperationExplanation = string | { message: string; hint: string } | undefined;
+
+const MODEL_LABELS: Record<string, string> = { standard: 'Standard', sharebalance: 'Share Balance' };
+
+/** Advice read from the provider's own words, where they say what is wrong. */
+function messageHint(message: string): string | undefined {
+	const model = /is an? (Standard|ShareBalance|Share Balance) card/i.exec(message)?.[1];
+	if (model) {
+		const label = MODEL_LABELS[model.replace(/\s+/g, '').toLowerCase()];
+		return `This card is a ${label} card: set Card Model to ${label}, or to From the Card`;
+	}
+	return undefined;
+}
+
 /** Every failure leaves the node as an n8n error whose message is the provider's and whose description says what to do. */
 export function toNodeError(
 	node: INode,
 	error: unknown,
 	itemIndex: number,
 	order: OrderErrorContext | undefined,
-	operationHint?: (failure: { message: string; httpCode?: string }) => string | undefined,
+	operationHint?: (failure: { message: string; httpCode?: string }) => OperationExplanation,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeOperationError) return error;
 	const failure = fromThrown(error, order);
@@ -226,16 +245,23 @@ export function toNodeError(
 		return new NodeOperationError(node, message, { itemIndex });
 	}
 	const details = failure.details;
-	const description = describe(failure.message, details, operationHint?.({ message: failure.message, httpCode: details.httpCode }) ?? statusHint(details, order), order);
+	const explained = operationHint?.({ message: failure.message, httpCode: details.httpCode });
+	const message = typeof explained === 'object' ? explained.message : failure.message;
+	const hint = (typeof explained === 'object' ? explained.hint : explained) ?? messageHint(failure.message) ?? statusHint(details, order);
+	const described = describe(failure.message, details, hint, order);
+	const description = message === failure.message ? described : `Cardepass said: ${failure.message}. ${described}`;
 	// Only the message goes in as the "response": n8n reads status-like keys (errorCode) from it as an HTTP code.
-	const apiError = new NodeApiError(node, { message: failure.message } as JsonObject, {
-		message: failure.message,
+	const apiError = new NodeApiError(node, { message } as JsonObject, {
+		message,
 		description,
-		httpCode: details.httpCode,
+		// n8n's error view shows this as "Error code": the provider's code says more than the HTTP status. A
+		// network code stays out: n8n would replace the message with its own text for it.
+		httpCode: details.errorCode && !isNetworkCode(details.errorCode) ? details.errorCode : details.httpCode,
 		itemIndex,
 	});
 	// Kept on the error so Continue On Fail can put them in the item.
 	Object.assign(apiError, {
+		httpStatus: details.httpCode,
 		errorCode: details.errorCode,
 		errorMessage: details.errorMessage,
 		responseId: details.responseId,
@@ -252,8 +278,9 @@ export function errorItemJson(error: NodeApiError | NodeOperationError): IDataOb
 	const fields = error as unknown as IDataObject;
 	const details: IDataObject = { message: error.message };
 	if (error.description) details.description = error.description;
-	for (const key of ['errorCode', 'errorMessage', 'responseId', 'httpCode']) {
+	for (const key of ['errorCode', 'errorMessage', 'responseId']) {
 		if (fields[key] !== undefined && fields[key] !== null) details[key] = fields[key];
 	}
+	if (fields.httpStatus !== undefined && fields.httpStatus !== null) details.httpCode = fields.httpStatus;
 	return { error: details };
 }

@@ -1,15 +1,11 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { settle, toRecords } from './envelope';
 import { readFailure } from './errors';
-import type { CardModel, OrderSpec } from './types';
+import type { CardModel } from './types';
 
 /** Sends a read (GET) through the item's request path; returns the envelope's data. */
 export type SendRead = (request: { method: 'GET'; url: string; qs: IDataObject }) => Promise<unknown>;
-
-export function orderModel(ctx: IExecuteSingleFunctions, spec: OrderSpec): CardModel {
-	return spec.model === 'fromParameter' ? (ctx.getNodeParameter('cardModel') as CardModel) : spec.model;
-}
 
 /** The order query's types per card model (a Customer Order No is unique across all of them). */
 export const ORDER_TYPES: Record<CardModel, string[]> = {

@@ -6,7 +6,8 @@ import type { AskedOrder, OrderComparison } from './orderComparison';
 import { compareOrder, wholeBalanceDifference } from './orderComparison';
 import { waitForCompletion } from './orderCompletion';
 import type { SendRead } from './orderQuery';
-import { describeOrderType, findOrder, findOrderOfAnotherKind, orderModel } from './orderQuery';
+import { describeOrderType, findOrder, findOrderOfAnotherKind } from './orderQuery';
+import { resolveOrderModel } from './cardModelLookup';
 import { simplifyOrder } from './orderOutput';
 import { checkProductRules } from './productRules';
 import type { CardModel, OrderSpec } from './types';
@@ -90,12 +91,14 @@ export async function placeOrder(
 	body: IDataObject,
 	options: { completionTimeoutSeconds?: number },
 ): Promise<IDataObject> {
-	const model = orderModel(ctx, order);
 	const sendRead: SendRead = async (request) => await send({ ...request, body: undefined });
+	const model = await resolveOrderModel(ctx, order, body, sendRead);
 	await checkProductRules(ctx, order.rule, model, body, sendRead);
 	let placed: IDataObject;
 	let earlier: { unverified: string[] } | undefined;
-	const answer = await settle(send({ body }));
+	// Orders whose endpoint depends on the card model are sent to the model's own path.
+	const url = order.endpoint ? `/v1/orders/${model}/${order.endpoint}` : undefined;
+	const answer = await settle(send(url ? { body, url } : { body }));
 	if (answer.ok) {
 		placed = toRecords(answer.value)[0] ?? {};
 	} else {

@@ -11,6 +11,7 @@ import type { OrderErrorContext } from './errors';
 import { errorItemJson, isTemporaryFailure, toNodeError } from './errors';
 import type { RequestSlot } from './limiter';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, withRequestSlot } from './limiter';
+import { noteServer } from './productRules';
 import { outputCardData } from './cardDataPolicy';
 import { stableCustomerOrderNo } from './orderNumber';
 import { placeOrder } from './placeOrder';
@@ -39,11 +40,13 @@ function exchange(ctx: IExecutePaginationFunctions, requestData: RequestData) {
 		credential: credential?.id ?? credential?.name ?? 'default',
 		caller: `${ctx.getExecutionId() ?? ''}:${ctx.getWorkflow().id ?? ''}:${ctx.getNode().name}`,
 		limit: Number(option(ctx, 'maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS)) || DEFAULT_MAX_CONCURRENT_REQUESTS,
+		overloaded: isTemporaryFailure,
 	};
 	const needsToken = async () => {
 		const credentials = await ctx.getCredentials<{ oauthTokenData?: { access_token?: string } }>(CREDENTIAL_TYPE);
 		return !credentials.oauthTokenData?.access_token;
 	};
+	noteServer(ctx, String(requestData.options.baseURL ?? ''));
 	const retries = Math.max(0, Math.floor(Number(option(ctx, 'retries', DEFAULT_RETRIES)) || 0));
 	const sendOnce = async (overrides: Partial<RequestOptions>) =>
 		await withRequestSlot(slot, needsToken, async () => {
@@ -123,6 +126,7 @@ async function runOperation(
 		const options = orderOptions(ctx);
 		return [await placeOrder(ctx, spec.order, send, body, options)];
 	}
+	if (spec.read) return await spec.read.call(ctx, send, request);
 	if (spec.paging) return await readPages(ctx, spec, send, { ...((request.qs as IDataObject | undefined) ?? {}) });
 	return toRecords(await send());
 }

@@ -1,5 +1,6 @@
 import type { DeclarativeRestApiSettings, IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
+import type { OperationExplanation } from './errors';
 import type { PageQuery } from './paging';
 
 export type CardModel = 'standard' | 'sharebalance';
@@ -16,8 +17,10 @@ export type RequestOptions = DeclarativeRestApiSettings.HttpRequestOptions;
 type PagedListSpec = { style: 'numbered'; query: PageQuery } | { style: 'cursor' };
 
 export interface OrderSpec {
-	/** The order's card model: fixed, or read from the Card Model parameter. */
+	/** The order's card model: fixed, or read from the Card Model parameter (which may say "from the card"). */
 	model: CardModel | 'fromParameter';
+	/** For orders at `/v1/orders/{model}/{endpoint}`: sent to the model's path once the model is known. */
+	endpoint?: string;
 	/** The order type the provider files this order under (the order query's OrderType). */
 	orderType: string;
 	/** Body fields that must match when an earlier order with the same Customer Order No is found. */
@@ -56,7 +59,9 @@ export interface OperationSpec {
 	checks?: InputCheck[];
 	order?: OrderSpec;
 	/** Advice added to an error of this operation, when the input explains it (e.g. a setting the server refuses). */
-	hint?: (this: IExecuteSingleFunctions, failure: { message: string; httpCode?: string }) => string | undefined;
+	hint?: (this: IExecuteSingleFunctions, failure: { message: string; httpCode?: string }) => OperationExplanation;
+	/** Reads the answer in more than one request (e.g. an order of any type); otherwise one request is sent. */
+	read?: (this: IExecuteSingleFunctions, send: (overrides?: Partial<RequestOptions>) => Promise<unknown>, request: RequestOptions) => Promise<IDataObject[]>;
 	/** Turns the unwrapped answer into output items (e.g. applying a limit). */
 	transform?: (this: IExecuteSingleFunctions, records: IDataObject[]) => IDataObject[];
 	/** Whether the operation offers Reveal Card Number and CVV (shared/cardDataPolicy.ts); every other output is masked. */

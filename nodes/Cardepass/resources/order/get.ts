@@ -1,9 +1,12 @@
-import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { CARD_MODEL_VALUES, cardModelProperty, optionsCollection } from '../../shared/fields';
 import type { CardepassOperation } from '../../shared/operation';
-import { ORDER_TYPES } from '../../shared/orderQuery';
-import type { CardModel, InputCheck } from '../../shared/types';
+import { toRecords } from '../../shared/envelope';
+import { findOrder, ORDER_TYPES } from '../../shared/orderQuery';
+import type { Send } from '../../shared/placeOrder';
+import type { CardModel, InputCheck, RequestOptions } from '../../shared/types';
 import { oneOf, requiredText } from '../../shared/validation';
 
 const ORDER_TYPE_NAMES: Record<string, string> = {
@@ -16,15 +19,20 @@ const ORDER_TYPE_NAMES: Record<string, string> = {
 	CreditLimit: 'Update Limits',
 };
 
+const ANY_TYPE = 'any';
+
 /** Each card model files its orders under its own list of order types. */
 function orderTypeProperty(model: CardModel): INodeProperties {
 	return {
 		displayName: 'Order Type',
 		name: 'orderType',
 		type: 'options',
-		options: ORDER_TYPES[model].map((value) => ({ name: ORDER_TYPE_NAMES[value], value, description: `Orders of type ${value}` })),
-		default: 'ApplyCard',
-		description: 'The kind of order to look up (OrderType): the Card operation that made it',
+		options: [
+			{ name: 'Any Type', value: ANY_TYPE, description: 'Look the order up under each order type until it is found' },
+			...ORDER_TYPES[model].map((value) => ({ name: ORDER_TYPE_NAMES[value], value, description: `Orders made by Card → ${ORDER_TYPE_NAMES[value]}` })),
+		],
+		default: ANY_TYPE,
+		description: 'The kind of order to look up: the Card operation that made it. Any Type asks for each kind in turn.',
 		displayOptions: { show: { cardModel: [model] } },
 		routing: { send: { type: 'query', property: 'OrderType' } },
 	};
@@ -32,8 +40,27 @@ function orderTypeProperty(model: CardModel): INodeProperties {
 
 const checkOrderType: InputCheck = function (this: IExecuteSingleFunctions, request) {
 	const model = this.getNodeParameter('cardModel') as CardModel;
-	oneOf('orderType', 'Order Type', ORDER_TYPES[model], { in: 'qs', key: 'OrderType' }).call(this, request);
+	oneOf('orderType', 'Order Type', [ANY_TYPE, ...ORDER_TYPES[model]], { in: 'qs', key: 'OrderType' }).call(this, request);
+	if ((request.qs as IDataObject | undefined)?.OrderType === ANY_TYPE) delete (request.qs as IDataObject).OrderType;
 };
+
+/** With Any Type, each of the model's order types is asked in turn until the order is found. */
+async function findOrderOfAnyType(this: IExecuteSingleFunctions, send: Send, request: RequestOptions): Promise<IDataObject[]> {
+	const qs = (request.qs as IDataObject | undefined) ?? {};
+	if (qs.OrderType !== undefined) return toRecords(await send());
+	const model = this.getNodeParameter('cardModel') as CardModel;
+	const tried: string[] = [];
+	for (const orderType of ORDER_TYPES[model]) {
+		tried.push(orderType);
+		const order = await findOrder(async (read) => await send({ ...read, body: undefined }), model, orderType, qs.OrderNo ? { orderNo: String(qs.OrderNo) } : { customerOrderNo: String(qs.CustomerOrderNo) });
+		if (order) return [order];
+	}
+	const number = qs.OrderNo ? `Order No ${String(qs.OrderNo)}` : `Customer Order No ${String(qs.CustomerOrderNo)}`;
+	throw new NodeOperationError(this.getNode(), `Cardepass has no ${model === 'standard' ? 'Standard' : 'Share Balance'} card order with ${number}`, {
+		itemIndex: this.getItemIndex(),
+		description: `Every order type was tried: ${tried.join(', ')}. Check the number, and the Card Model the order was made for.`,
+	});
+}
 
 const checkLookUp: InputCheck = function (this: IExecuteSingleFunctions, request) {
 	oneOf('lookUpBy', 'Look Up By', ['orderNo', 'customerOrderNo']).call(this, request);
@@ -86,5 +113,5 @@ export const get: CardepassOperation = {
 		},
 		optionsCollection(false),
 	],
-	spec: { checks: [oneOf('cardModel', 'Card Model', CARD_MODEL_VALUES), checkOrderType, checkLookUp] },
+	spec: { checks: [oneOf('cardModel', 'Card Model', CARD_MODEL_VALUES), checkOrderType, checkLookUp], read: findOrderOfAnyType },
 };

@@ -71,7 +71,10 @@ export const getAll: CardepassOperation = {
 		paging: { style: 'cursor' },
 		hint: ({ httpCode }) =>
 			httpCode === '404'
-				? 'Transactions are part of the Cardepass API from v1.4 on; this server does not offer them yet. Ask Cardepass support to enable it'
+				? {
+						message: 'This Cardepass server does not offer card transactions yet (they came with API v1.4)',
+						hint: "Use Account → Get Many Card Fund Logs for a card's money movements meanwhile, or ask Cardepass support when transactions come to your account",
+					}
 				: undefined,
 	},
 };
