@@ -1,5 +1,5 @@
 import { execFileSync } from 'child_process';
-import { existsSync } from 'fs';
+import { existsSync, readdirSync } from 'fs';
 import * as path from 'path';
 
 const root = path.resolve(__dirname, '..');
@@ -11,7 +11,6 @@ describe('the published package', () => {
 		expect(manifest.name).toBe('n8n-nodes-cardepass');
 		expect(manifest.license).toBe('MIT');
 		expect(manifest.keywords).toContain('n8n-community-node-package');
-		expect(manifest.files).toEqual(['dist']);
 		expect(manifest.dependencies).toBeUndefined();
 		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(existsSync(path.join(root, file))).toBe(true);
@@ -23,11 +22,41 @@ describe('the published package', () => {
 		expect(manifest.devDependencies['n8n-workflow']).toBe(core.dependencies['n8n-workflow']);
 	});
 
-	test('npm pack holds only dist/ and the package files, no tests', () => {
-		const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as Array<{ files: Array<{ path: string }> }>;
-		const files = report.files.map((file) => file.path);
-		expect(files.filter((file) => !file.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'README.zh-CN.md', 'index.js', 'package.json']);
-		expect(files).toEqual(expect.arrayContaining(['dist/nodes/Cardepass/Cardepass.node.js', 'dist/nodes/Cardepass/cardepass.svg', 'dist/nodes/Cardepass/Cardepass.node.json', 'dist/credentials/CardepassOAuth2Api.credentials.js']));
-		expect(files.filter((file) => /test|simulator|\.test\./.test(file))).toEqual([]);
+	test('npm pack lists exactly the compiled nodes and credentials, their codex files and icons, and the package files', () => {
+		const packed = packedFiles();
+		expect(packed).toEqual([...expectedDistFiles(), 'CHANGELOG.md', 'LICENSE', 'README.md', 'index.js', 'package.json'].sort());
+		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(packed).toContain(file);
+		for (const node of manifest.n8n.nodes as string[]) expect(packed).toContain(node.replace(/\.js$/, '.json'));
+		expect(packed.filter((file) => /\.d\.ts$|\.map$|\.test\.|simulator|screenshot|^docs\/|zh-CN/.test(file))).toEqual([]);
+		expect(packed).toContain(manifest.main);
 	});
 });
+
+function packedFiles(): string[] {
+	const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as Array<{
+		files: Array<{ path: string }>;
+	}>;
+	return report.files.map((file) => file.path).sort();
+}
+
+/**
+ * What dist/ must ship, read from the sources n8n loads: each TypeScript file under nodes/ and credentials/
+ * compiled to JavaScript, and each node's codex (.node.json) and icon beside it. A new node or credential
+ * changes this list with no edit here.
+ */
+function expectedDistFiles(): string[] {
+	return ['nodes', 'credentials'].flatMap((folder) =>
+		sourceFiles(folder).flatMap((file) => {
+			if (file.endsWith('.d.ts')) return [];
+			if (file.endsWith('.ts')) return [`dist/${file.replace(/\.ts$/, '.js')}`];
+			if (/\.node\.json$|\.(svg|png)$/.test(file)) return [`dist/${file}`];
+			return [];
+		}),
+	);
+}
+
+function sourceFiles(folder: string): string[] {
+	return readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
