@@ -11,7 +11,16 @@ const { REPO_ROOT } = require('./paths');
 const { CREDENTIAL_NAME, exampleFiles, loadExample } = require('./example-workflows');
 const { NODE_TYPE, CREDENTIAL_TYPE } = require('./workflow-builder');
 
-const REQUIRED = ['scheduled-top-up.json', 'nightly-fund-log-export.json', 'issue-card-and-read-back.json', 'freeze-low-balance-cards.json'];
+const REQUIRED = [
+	'scheduled-top-up.json',
+	'nightly-fund-log-export.json',
+	'issue-card-and-read-back.json',
+	'freeze-low-balance-cards.json',
+	'declined-payment-alert.json',
+	'freeze-card-on-unexpected-merchant.json',
+];
+const TRIGGER_TYPE = 'n8n-nodes-cardepass.cardepassTrigger';
+const WEBHOOK_CREDENTIAL = { type: 'cardepassWebhookApi', name: 'Cardepass webhook' };
 const COLLECTIONS = new Set(['filters', 'options', 'additionalFields']);
 const SECRET_PATTERN = /sandbox-secret|clientSecret|client_secret|access_token|Bearer /i;
 
@@ -19,6 +28,12 @@ const SECRET_PATTERN = /sandbox-secret|clientSecret|client_secret|access_token|B
 function nodeProperties() {
 	const { Cardepass } = require(path.join(REPO_ROOT, 'dist', 'nodes', 'Cardepass', 'Cardepass.node.js'));
 	return new Cardepass().description.properties;
+}
+
+/** The built trigger's parameters. */
+function triggerProperties() {
+	const { CardepassTrigger } = require(path.join(REPO_ROOT, 'dist', 'nodes', 'CardepassTrigger', 'CardepassTrigger.node.js'));
+	return new CardepassTrigger().description.properties;
 }
 
 /** Whether a property is shown for these parameter values (top-level displayOptions.show only, as the node uses). */
@@ -69,8 +84,13 @@ async function checkExamples(t) {
 			assert.ok(workflow.nodes.some((node) => /trigger/i.test(node.type)), 'has a trigger');
 		}, workflow);
 		await t.test(`examples/${file}: Cardepass nodes are ${NODE_TYPE} v1 with the "${CREDENTIAL_NAME}" credential, no secrets`, () => {
-			const nodes = workflow.nodes.filter((node) => /cardepass/i.test(node.type));
-			assert.ok(nodes.length > 0, 'has Cardepass nodes');
+			const triggers = workflow.nodes.filter((node) => node.type === TRIGGER_TYPE);
+			const nodes = workflow.nodes.filter((node) => /cardepass/i.test(node.type) && node.type !== TRIGGER_TYPE);
+			assert.ok(nodes.length + triggers.length > 0, 'has Cardepass nodes');
+			for (const trigger of triggers) {
+				assert.equal(trigger.typeVersion, 1, trigger.name);
+				assert.deepEqual(trigger.credentials, { [WEBHOOK_CREDENTIAL.type]: { id: trigger.credentials?.[WEBHOOK_CREDENTIAL.type]?.id, name: WEBHOOK_CREDENTIAL.name } }, trigger.name);
+			}
 			for (const node of nodes) {
 				assert.equal(node.type, NODE_TYPE, node.name);
 				assert.equal(node.typeVersion, 1, node.name);
@@ -82,6 +102,9 @@ async function checkExamples(t) {
 		await t.test(`examples/${file}: every Cardepass parameter exists for its resource and operation`, () => {
 			for (const node of workflow.nodes.filter((n) => n.type === NODE_TYPE)) {
 				assert.deepEqual(unknownParameters(node.parameters, properties), [], `node "${node.name}"`);
+			}
+			for (const node of workflow.nodes.filter((n) => n.type === TRIGGER_TYPE)) {
+				assert.deepEqual(unknownParameters(node.parameters, triggerProperties()), [], `node "${node.name}"`);
 			}
 		}, workflow, properties);
 		await t.test(`examples/${file}: sticky notes explain what to change`, () => {

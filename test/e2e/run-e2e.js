@@ -4,11 +4,12 @@
 // The end-to-end suite: n8n-nodes-cardepass installed from its packed tarball
 // into the real n8n of each line, run against the Cardepass simulator.
 //
-//   node test/e2e/run-e2e.js [1.x|2.x|all]     (default: all)
+//   node test/e2e/run-e2e.js [1.x|2.x|all] [suite,suite]   (default: all lines, every suite)
 //
 // Builds when dist/ is missing or older than the sources, packs once, then per
 // line (in sequence): every operation, the examples/ workflows, token life,
-// errors, the editor's credential test and dropdowns, and the node loaded
+// errors, the editor's credential test and dropdowns, the trigger with active
+// workflows, Retry of failed executions from the Executions list, and the node loaded
 // through N8N_CUSTOM_EXTENSIONS. One line per check;
 // the last line is "e2e: N passed, M failed"; the exit code is 1 on any failure.
 // Installs n8n on first use (see install-n8n.js; minutes), reuses it after.
@@ -27,6 +28,8 @@ const { examplesSuite } = require('./suites/examples');
 const { tokensSuite } = require('./suites/tokens');
 const { errorsSuite } = require('./suites/errors');
 const { editorSuite } = require('./suites/editor');
+const { triggerSuite } = require('./suites/trigger');
+const { retrySuite } = require('./suites/retry');
 
 const LINES = ['1.x', '2.x'];
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -55,6 +58,8 @@ async function installFor(line, t) {
 
 async function main() {
 	const lines = linesToRun(process.argv[2]);
+	// Optional: only these suites, e.g. `node test/e2e/run-e2e.js 2.x trigger,editor`.
+	const onlySuites = process.argv[3] ? process.argv[3].split(',') : null;
 	const reporter = new Reporter();
 	const started = Date.now();
 	const timings = [];
@@ -82,7 +87,9 @@ async function main() {
 				t.fail('run the suites', new Error('no package tarball (build or pack failed, see above)'));
 				continue;
 			}
-			const suites = [operationsSuite(), examplesSuite(), tokensSuite(), errorsSuite(), editorSuite()];
+			const suites = [operationsSuite(), examplesSuite(), tokensSuite(), errorsSuite(), editorSuite(), triggerSuite(), retrySuite()].filter(
+				(suite) => !onlySuites || onlySuites.includes(suite.name),
+			);
 			await runLine({ line, install, tarball, suites, t });
 			await checkCustomExtensions({ line, install, t });
 			timings.push(`${line} ${seconds(Date.now() - lineStarted)}`);

@@ -17,13 +17,14 @@ const { N8nInstance } = require('../e2e/n8n-instance');
 const { installPackageTarball } = require('../e2e/community-package');
 const { freePorts } = require('../e2e/free-port');
 const { REPO_ROOT } = require('../e2e/paths');
-const { startSimulator } = require('../simulator');
+const { startSimulator, seed } = require('../simulator');
 const { buildAndPack } = require('./prepare');
 const { chooseN8n } = require('./n8n-line');
 const { sandboxWorkflows } = require('./examples');
 const { firstFreePort } = require('./ports');
 const { lockFolder } = require('./folder-lock');
 const { createCredential, createWorkflow, testCredential } = require('./editor-content');
+const { DEFAULT_WEBHOOK_SECRET, postNotification } = require('../simulator/webhooks');
 
 const DEFAULTS = {
 	n8nPort: 5678,
@@ -33,7 +34,11 @@ const DEFAULTS = {
 	examplesDir: path.join(REPO_ROOT, 'examples'),
 	owner: { email: 'sandbox@cardepass.test', password: 'Sandbox-Passw0rd', firstName: 'Sandbox', lastName: 'Owner' },
 	credential: { name: 'Cardepass Sandbox', type: 'cardepassOAuth2Api' },
+	webhookCredential: { name: 'Cardepass Sandbox webhook', type: 'cardepassWebhookApi' },
+	// Activated, with the simulator's card payments sent to its production URL.
+	triggerExample: 'declined-payment-alert.json',
 };
+const TRIGGER_TYPE = /\.cardepassTrigger$/;
 
 class StopRequested extends Error {
 	constructor() {
@@ -97,6 +102,7 @@ class Sandbox {
 			port: simulatorPort,
 			historyEnd: Date.now(),
 			seed: { accountLogs: history, cardLogs: history, transactions: history },
+			webhook: { secret: DEFAULT_WEBHOOK_SECRET },
 		});
 		this.checkpoint();
 		const taken = simulatorPort && simulatorPort !== this.options.simulatorPort ? ` (port ${this.options.simulatorPort} is taken)` : '';
@@ -125,10 +131,18 @@ class Sandbox {
 		const credential = await this.step('owner, credential, workflows', createCredential(this.n8n, { name, type, data }));
 		const test = await this.step('owner, credential, workflows', testCredential(this.n8n, { ...credential, data }));
 		if (test.status !== 'OK') throw new Error(`The sandbox credential failed its test: ${test.message}`);
+		const webhookCredential = await this.step(
+			'owner, credential, workflows',
+			createCredential(this.n8n, { ...this.options.webhookCredential, data: { webhookSecret: this.sim.webhookSecret } }),
+		);
 		const workflows = sandboxWorkflows(this.options.examplesDir, credential);
 		for (const entry of workflows) {
+			for (const node of entry.workflow.nodes.filter((n) => TRIGGER_TYPE.test(n.type))) {
+				node.credentials = { [webhookCredential.type]: { id: webhookCredential.id, name: webhookCredential.name } };
+			}
 			entry.id = await this.step('owner, credential, workflows', createWorkflow(this.n8n, entry.workflow));
 		}
+		const trigger = await this.step('trigger example', this.startTriggerExample(workflows));
 
 		const url = this.n8n.url;
 		this.info = {
@@ -148,10 +162,29 @@ class Sandbox {
 			userFolder,
 			logFile: this.logFile(),
 			nodeType: `${this.n8n.installedPackage.name}.cardepass`,
+			trigger,
 			startMs: Date.now() - started,
 			timings: this.timings,
 		};
 		return this.info;
+	}
+
+	/**
+	 * Activates the trigger example, points the simulator's webhook at its production URL, and uses a
+	 * card once, so its first execution is there when the editor opens.
+	 */
+	async startTriggerExample(workflows) {
+		const entry = workflows.find((w) => path.basename(w.file) === this.options.triggerExample);
+		if (!entry) return null;
+		const saved = await this.n8n.rest('GET', `/rest/workflows/${entry.id}`);
+		const activated = await this.n8n.rest('POST', `/rest/workflows/${entry.id}/activate`, { versionId: saved.data?.versionId });
+		if (!activated.ok) throw new Error(`activating "${entry.name}" answered ${activated.status}: ${activated.text.slice(0, 300)}`);
+		const webhookId = entry.workflow.nodes.find((n) => TRIGGER_TYPE.test(n.type)).webhookId;
+		const productionUrl = `${this.n8n.url}/webhook/${webhookId}/webhook`;
+		await waitForRegistration(productionUrl);
+		this.sim.configureWebhook({ url: productionUrl });
+		const { delivery } = await this.sim.cardPayment(seed.SEED_CARD_IDS.standardUsd, { status: 'AuthFailure', merchantName: 'SANDBOX SHOP' });
+		return { name: entry.name, url: `${this.n8n.url}/workflow/${entry.id}`, productionUrl, secret: this.sim.webhookSecret, firstAnswer: delivery.attempts[0] };
 	}
 
 	credentialData() {
@@ -185,6 +218,20 @@ class Sandbox {
 	}
 }
 
+/**
+ * n8n 2.x registers an activated workflow's webhook a moment after answering the activation. An empty
+ * body is refused by the trigger (INVALID_SIGNATURE, no run) once it listens, and answered 404 before.
+ */
+async function waitForRegistration(url, timeoutMs = 20_000) {
+	const started = Date.now();
+	for (;;) {
+		const { status } = await postNotification(url, '{}');
+		if (status !== 404) return;
+		if (Date.now() - started > timeoutMs) throw new Error(`${url} was not registered within ${timeoutMs / 1000} s of the activation`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
 /** @param {ConstructorParameters<typeof Sandbox>[0]} [options] */
 async function startSandbox(options) {
 	const sandbox = new Sandbox(options);
@@ -213,6 +260,8 @@ async function stopSandbox(sandbox) {
  * @property {string} userFolder
  * @property {string} logFile n8n's output
  * @property {string} nodeType
+ * @property {{ name: string, url: string, productionUrl: string, secret: string, firstAnswer: { status: number, text: string } } | null} trigger
+ *   the active trigger example; the simulator sends its card payments to productionUrl
  * @property {number} startMs
  * @property {Record<string, number>} timings ms per start-up step
  */

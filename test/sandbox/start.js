@@ -7,6 +7,7 @@
 
 const { Sandbox, StopRequested } = require('./sandbox');
 const { killDescendants } = require('./process-tree');
+const { acceptPaymentCommands } = require('../simulator/webhooks');
 
 const USAGE = `Usage: npm start [-- options]
   --port N             first port tried for n8n (default 5678; the next free one is taken)
@@ -47,6 +48,12 @@ function printReady(info) {
 		`  Sign in:        ${info.owner.email} / ${info.owner.password}`,
 		`  Credential:     "${info.credential.name}" -> ${info.simulator.baseUrl} (client ${info.simulator.clientId} / ${info.simulator.clientSecret}); test: ${info.credential.test.message || info.credential.test.status}`,
 		`  Node:           Cardepass (${info.nodeType}), from the packed package`,
+		...(info.trigger
+			? [
+					`  Trigger:        "${info.trigger.name}" is active; the simulator sends card payments to ${info.trigger.productionUrl} (webhook secret ${info.trigger.secret})`,
+					`                  first notification answered HTTP ${info.trigger.firstAnswer.status} ${info.trigger.firstAnswer.text}`,
+				]
+			: []),
 		`  n8n log:        ${info.logFile}`,
 		'',
 		'What to try first:',
@@ -59,10 +66,14 @@ function printReady(info) {
 		tip(`Open "${issue.name}" (${issue.url}), click "Execute workflow", then click the Cardepass nodes to see the new card.`);
 	}
 	tip('Add a Cardepass node to a new workflow: Card -> Create. Product and Currency load from the simulator.');
+	if (info.trigger) {
+		tip(`Open "${info.trigger.name}" (${info.trigger.url}) -> Executions: the declined payment the simulator sent at start.`);
+		tip('Use a card: type "pay" and Enter here (a declined payment), or "pay CARD234567 AuthFailure Some Shop". "pay CARD123456 AuthSuccess" is answered but starts nothing: the trigger passes only declines.');
+	}
 	tip(`Credentials -> "${info.credential.name}": change the client secret and save to see the test fail; set it back to ${info.simulator.clientSecret}.`);
 	if (info.workflows.length) {
-		lines.push('', 'Example workflows (inactive: schedules do not fire; a scheduled one also has a Manual Trigger to run it now):');
-		for (const w of info.workflows) lines.push(`  - ${w.name}: ${w.url}`);
+		lines.push('', 'Example workflows (inactive unless marked: schedules do not fire; a scheduled one also has a Manual Trigger to run it now):');
+		for (const w of info.workflows) lines.push(`  - ${w.name}: ${w.url}${info.trigger && w.url === info.trigger.url ? ' (active)' : ''}`);
 	} else {
 		lines.push('', 'No example workflows found in examples/.');
 	}
@@ -104,7 +115,9 @@ async function main() {
 	process.on('SIGHUP', () => stop('SIGHUP', 129));
 
 	try {
-		printReady(await sandbox.start());
+		const info = await sandbox.start();
+		printReady(info);
+		if (info.trigger) acceptPaymentCommands(sandbox.sim, process.stdin, (line) => console.log(`[sandbox] ${line}`));
 	} catch (error) {
 		if (error instanceof StopRequested || sandbox.stopping) return; // a signal came first; stop() reports
 		console.error(`[sandbox] could not start: ${error.stack || error.message}`);

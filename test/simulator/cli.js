@@ -4,10 +4,12 @@
 /**
  * node test/simulator/cli.js [--port 4010] [--revision 1.0|1.4] [--latency MS] [--complete-after MS]
  *                            [--client-id ID] [--client-secret SECRET] [--history N] [--token-ttl S]
+ *                            [--webhook-url URL] [--webhook-secret SECRET]
  * Starts the simulator on 127.0.0.1 and stops cleanly on SIGINT/SIGTERM.
  */
 
 const { startSimulator } = require('./index');
+const { acceptPaymentCommands } = require('./webhooks');
 
 const USAGE = `Usage: node test/simulator/cli.js [options]
   --port N            port on 127.0.0.1 (default 4010; 0 = any free port)
@@ -18,6 +20,9 @@ const USAGE = `Usage: node test/simulator/cli.js [options]
   --latency MS        latency added to every answer (default 0)
   --complete-after MS orders answer Processing and complete after MS (default: immediately)
   --history N         generated history: N account logs, N card logs, N transactions per card, ending now (default 48)
+  --webhook-url URL   where card payments send signed CardPay notifications (a Cardepass Trigger's URL);
+                      then type "pay [cardId] [AuthSuccess|AuthFailure|Settled] [merchant]" + Enter to use a card
+  --webhook-secret S  the secret notifications are signed with (default sandbox-webhook-secret)
   --help              this text`;
 
 /** @param {string[]} argv */
@@ -60,7 +65,7 @@ async function main() {
 		console.log(USAGE);
 		return;
 	}
-	const known = ['port', 'revision', 'client-id', 'client-secret', 'token-ttl', 'latency', 'complete-after', 'history'];
+	const known = ['port', 'revision', 'client-id', 'client-secret', 'token-ttl', 'latency', 'complete-after', 'history', 'webhook-url', 'webhook-secret'];
 	const unknown = Object.keys(args).filter((k) => !known.includes(k));
 	if (unknown.length) {
 		console.error(`unknown option --${unknown[0]}\n\n${USAGE}`);
@@ -78,6 +83,7 @@ async function main() {
 		orderCompletion: completeAfter === undefined ? 'immediate' : { afterMs: completeAfter },
 		historyEnd: Date.now(),
 		seed: { accountLogs: history, cardLogs: history, transactions: history },
+		webhook: { url: args['webhook-url'], secret: args['webhook-secret'] },
 	});
 
 	console.log(`Cardepass simulator listening (API revision ${sim.revision})`);
@@ -86,6 +92,11 @@ async function main() {
 	console.log(`  Client ID:     ${sim.clientId}`);
 	console.log(`  Client secret: ${sim.clientSecret}`);
 	console.log('  Scope:         openapi');
+	if (sim.webhookUrl) {
+		console.log(`  Webhook:       ${sim.webhookUrl} (secret ${sim.webhookSecret})`);
+		console.log('Type "pay [cardId] [AuthSuccess|AuthFailure|Settled] [merchant]" and Enter to use a card.');
+		acceptPaymentCommands(sim, process.stdin, (line) => console.log(line));
+	}
 	console.log('Press Ctrl+C to stop.');
 
 	let stopping = false;

@@ -254,7 +254,62 @@ function createWebhooks(ctx, options = {}) {
 	};
 }
 
+const STATUSES = ['AuthSuccess', 'AuthFailure', 'Settled'];
+
+/**
+ * Reads lines such as `pay`, `pay CARD234567`, `pay CARD123456 AuthFailure Some Shop` from a stream
+ * (a terminal) and makes the simulator's card payment; the result goes to `log`. Returns a stop function.
+ * @param {{ cardPayment: Function }} sim
+ * @param {NodeJS.ReadableStream} input
+ * @param {(line: string) => void} log
+ */
+function acceptPaymentCommands(sim, input, log, { defaultCardId = seed.SEED_CARD_IDS.standardUsd } = {}) {
+	// terminal: false leaves Ctrl+C to the process (a terminal-mode reader would swallow it).
+	const reader = require('node:readline').createInterface({ input, terminal: false });
+	reader.on('line', (line) => {
+		const [command, cardId = defaultCardId, status = 'AuthFailure', ...merchant] = line.trim().split(/\s+/);
+		if (command !== 'pay') {
+			if (command) log(`unknown command '${command}'; type: pay [cardId] [${STATUSES.join('|')}] [merchant name]`);
+			return;
+		}
+		if (!STATUSES.includes(status)) return log(`status must be one of ${STATUSES.join(', ')}`);
+		sim
+			.cardPayment(cardId, { status, merchantName: merchant.join(' ') || 'SANDBOX SHOP' })
+			.then(({ data, delivery }) => {
+				const answer = delivery ? delivery.attempts.map((a) => `HTTP ${a.status} ${a.text}`).join(', then ') : 'no webhook URL configured';
+				log(`${cardId} ${status} at ${data.merchantName}, ${data.transAmount.amount} ${data.transAmount.currency}: CardPay sent, answer ${answer}`);
+			})
+			.catch((error) => log(`pay: ${error.message}`));
+	});
+	return () => reader.close();
+}
+
+/** node test/simulator/webhooks.js --url URL [--secret S] [--variant V] [--status S] [--card ID] [--merchant NAME] [--type T] */
+async function main(argv) {
+	const args = {};
+	for (let i = 0; i < argv.length; i += 2) {
+		const name = /^--([\w-]+)$/.exec(argv[i]);
+		if (!name || argv[i + 1] === undefined) throw new Error(`unexpected argument '${argv[i]}'`);
+		args[name[1]] = argv[i + 1];
+	}
+	if (!args.url) throw new Error(`--url is needed (the trigger's Test or Production URL). Variants: ${VARIANTS.join(', ')}`);
+	const card = seed.CARDS.find((c) => c.cardId === (args.card || seed.SEED_CARD_IDS.standardUsd));
+	if (!card) throw new Error(`unknown card ${args.card}`);
+	const notification = { type: args.type, data: cardPayData(card, { status: args.status, merchantName: args.merchant }) };
+	const { id, body } = encodeNotification(notification, { secret: args.secret || DEFAULT_WEBHOOK_SECRET, variant: args.variant || 'signed' });
+	const answer = await postNotification(args.url, body);
+	console.log(`sent ${args.variant || 'signed'} ${notification.type || 'CardPay'} ${id}: HTTP ${answer.status} ${answer.text}`);
+}
+
+if (require.main === module) {
+	main(process.argv.slice(2)).catch((error) => {
+		console.error(error.message);
+		process.exit(1);
+	});
+}
+
 module.exports = {
+	acceptPaymentCommands,
 	DEFAULT_WEBHOOK_SECRET,
 	VARIANTS,
 	sign,
