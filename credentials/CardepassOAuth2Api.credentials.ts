@@ -113,6 +113,19 @@ export class CardepassOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'body',
 		},
+		// Fields of n8n's generic OAuth2 credential that mean nothing for Cardepass stay out of the dialog.
+		{ displayName: 'Send Additional Body Properties', name: 'sendAdditionalBodyProperties', type: 'hidden', default: false },
+		{ displayName: 'Additional Body Properties', name: 'additionalBodyProperties', type: 'hidden', default: '' },
+		{ displayName: 'Ignore SSL Issues', name: 'ignoreSSLIssues', type: 'hidden', default: false },
+		{
+			displayName: 'Token Expired Status Code',
+			name: 'tokenExpiredStatusCode',
+			type: 'hidden',
+			// Not a secret; the community lint rule flags every field whose name holds "token".
+			typeOptions: { password: true },
+			default: 401,
+		},
+		{ displayName: 'Enable JWE', name: 'jweEnabled', type: 'hidden', default: false },
 	];
 
 	test: ICredentialTestRequest = {

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { CARDEPASS_BASE_URL_EXPRESSION } from '../../credentials/CardepassOAuth2Api.credentials';
 import { getCurrencies, getProducts } from './methods/loadOptions';
 import { OPERATION_REGISTRY, RESOURCES } from './resources';
+import { canvasSubtitle } from './shared/operation';
 import { createCardepassRequest } from './shared/request';
 
 export class Cardepass implements INodeType {
@@ -13,7 +14,7 @@ export class Cardepass implements INodeType {
 		icon: { light: 'file:cardepass.svg', dark: 'file:cardepass.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: canvasSubtitle(RESOURCES),
 		description: 'Issue, top up, freeze and cancel Cardepass virtual cards, and read balances and fund logs',
 		defaults: { name: 'Cardepass' },
 		usableAsTool: true,

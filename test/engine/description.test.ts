@@ -102,6 +102,17 @@ describe('the built node description', () => {
 		const fields = nodeType.description.properties.filter((p) => p.name === 'customerOrderNo' && p.displayOptions?.show?.resource?.[0] === 'card');
 		const shownFor = fields.flatMap((field) => field.displayOptions?.show?.operation ?? []).map(String).sort();
 		expect(shownFor).toEqual(orderOperations);
-		for (const field of fields) expect(field.description).toMatch(/never pays twice/);
+		for (const field of fields) expect([field.description, field.hint]).toEqual([expect.stringMatching(/only once per number/), expect.stringMatching(/^Leave empty to generate one/)]);
+	});
+
+	test('the canvas subtitle shows display names, such as "Top Up: Card"', async () => {
+		const { nodeType } = await loadPackage();
+		const subtitle = String(nodeType.description.subtitle);
+		const names = JSON.parse(/\{\{ (\{.*\})\[/.exec(subtitle)![1]) as Record<string, string>;
+		expect(names['card:topUp']).toBe('Top Up: Card');
+		expect(names['account:getBalances']).toBe('Get Balances: Account');
+		const operations = nodeType.description.properties.filter((p) => p.name === 'operation');
+		const pairs = operations.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => `${String(p.displayOptions?.show?.resource?.[0])}:${String(o.value)}`));
+		expect(Object.keys(names).sort()).toEqual(pairs.sort());
 	});
 });

@@ -42,7 +42,7 @@ const NETWORK_ERROR_TEXTS: Array<[RegExp, string]> = [
 const HINTS: Record<string, string> = {
 	INSUFFICIENT_BALANCE: 'Add funds to the account (Account → Get Balances shows what is there) or lower the amount.',
 	CARD_STATUS_INVALID: 'Card → Get shows the card\'s status: a blocked card must be unblocked first, a cancelled card cannot be used.',
-	CARD_NOT_FOUND: 'Check the Card ID: it is the cardId from Card → Create\'s output (cardInfos) or Card → Get.',
+	CARD_NOT_FOUND: 'Check the Card ID: it is the Card ID in Card → Create\'s output, or in Account → Get Many Card Fund Logs.',
 	PRODUCT_NOT_AVAILABLE: 'Product → Get Many lists the products, card models and currencies your account may use.',
 	LIMIT_EXCEEDED: 'The amount is above a limit of the card or product.',
 	ORDER_NOT_FOUND: 'Check the order number and the Card Model and Order Type it was made under.',

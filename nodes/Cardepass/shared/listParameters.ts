@@ -58,7 +58,7 @@ export function cardIdFilter(what: string, queryName: string): { property: INode
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. CARD123456',
-			description: `Only this card's ${what} (${queryName}): the cardId from Card → Create's output`,
+			description: `Only this card's ${what}: the Card ID from Card → Create's output`,
 			routing: { send: { type: 'query', property: queryName } },
 		},
 		check: optionalText('filters.cardId', 'Card ID', 64, { in: 'qs', key: queryName }),

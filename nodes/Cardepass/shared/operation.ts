@@ -63,3 +63,14 @@ export function defineResource(
 		specs: Object.fromEntries(operations.map((operation) => [operation.value, operation.spec])),
 	};
 }
+
+/** The canvas subtitle: the operation and resource as the dropdowns name them, e.g. "Top Up: Card". */
+export function canvasSubtitle(resources: CardepassResource[]): string {
+	const names: Record<string, string> = {};
+	for (const resource of resources) {
+		for (const option of resource.operationProperty.options as INodePropertyOptions[]) {
+			names[`${resource.value}:${String(option.value)}`] = `${option.name}: ${resource.name}`;
+		}
+	}
+	return `={{ ${JSON.stringify(names)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}

@@ -4,7 +4,7 @@ import { CARD_MODEL_FROM_CARD } from '../../shared/cardModelLookup';
 import { CARD_MODEL_VALUES, cardIdField, cardModelProperty, customerOrderNoField, optionsCollection } from '../../shared/fields';
 import { oneOf } from '../../shared/validation';
 
-export const cardId = cardIdField("Use the cardId from Card → Create's output (cardInfos) or from Account → Get Many Card Fund Logs.");
+export const cardId = cardIdField("The Card ID in Card → Create's output, or in Account → Get Many Card Fund Logs.");
 
 /** Every order's Customer Order No, and the Options an order offers (Wait for Completion among them). */
 export const customerOrderNo = customerOrderNoField();

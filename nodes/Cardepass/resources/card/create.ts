@@ -11,7 +11,7 @@ import { noTotalLimitOnPurpose, spendingLimitFields, totalLimitHint } from './sp
 const openingAmount = amountField({
 	name: 'topUpAmount',
 	displayName: 'Top Up Amount',
-	description: "The amount loaded onto the new card (topUpAmount), in the card's currency. The fee is charged on top.",
+	description: "The amount loaded onto the new card, in the card's currency. The fee is charged on top.",
 	show: { show: { cardModel: ['standard'] } },
 	rule: {},
 	target: { in: 'body', key: 'topUpAmount' },
@@ -26,7 +26,7 @@ const productCode: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'The card product (productCode), from the products your account may use for this card model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'The card product, from the products your account may use for this card model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	routing: { send: { type: 'body', property: 'productCode' } },
 };
 const cardCurrency: INodeProperties = {
@@ -37,7 +37,7 @@ const cardCurrency: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'The card\'s settlement currency (cardCurrency), from the chosen product\'s currencies. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'The card\'s settlement currency, from the chosen product\'s currencies. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	routing: { send: { type: 'body', property: 'cardCurrency' } },
 };
 const additionalFields: INodeProperties = {
@@ -53,7 +53,7 @@ const additionalFields: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Marketing ads',
-			description: 'A name of your own for the card (cardAlias), up to 64 characters',
+			description: 'A name of your own for the card, up to 64 characters',
 			routing: { send: { type: 'body', property: 'cardAlias' } },
 		},
 	],

@@ -5,14 +5,14 @@ import type { InputCheck, OrderField } from '../../shared/types';
 import { oneOf } from '../../shared/validation';
 
 /**
- * A share-balance card's spending limits: the largest single payment (maxAuthAmount) and, unless the user
- * picks No Total Limit, the most it may spend in all (maxCreditAmount). `when` adds display conditions.
+ * A share-balance card's spending limits: the largest single payment and, unless the user
+ * picks No Total Limit, the most it may spend in all. `when` adds display conditions.
  */
 export function spendingLimitFields(when: NonNullable<IDisplayOptions['show']> = {}): { properties: INodeProperties[]; checks: InputCheck[] } {
 	const maxAuthAmount = amountField({
 		name: 'maxAuthAmount',
 		displayName: 'Max Amount per Payment',
-		description: 'The largest single authorisation the card may make (maxAuthAmount)',
+		description: 'The largest single authorisation the card may make',
 		show: { show: when },
 		rule: {},
 		target: { in: 'body', key: 'maxAuthAmount' },
@@ -26,13 +26,13 @@ export function spendingLimitFields(when: NonNullable<IDisplayOptions['show']> =
 			{ name: 'No Total Limit', value: 'unlimited', description: 'The card may spend without a total cap (maxCreditAmount is left empty)' },
 		],
 		default: 'limited',
-		description: 'Whether the card has a cap on everything it spends (maxCreditAmount)',
+		description: 'Whether the card has a cap on everything it spends',
 		displayOptions: { show: when },
 	};
 	const maxCreditAmount = amountField({
 		name: 'maxCreditAmount',
 		displayName: 'Max Total Amount',
-		description: 'The most the card may spend in all (maxCreditAmount)',
+		description: 'The most the card may spend in all',
 		show: { show: { ...when, totalLimit: ['limited'] } },
 		rule: {},
 		target: { in: 'body', key: 'maxCreditAmount' },

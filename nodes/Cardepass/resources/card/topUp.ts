@@ -6,7 +6,7 @@ import { cardId, customerOrderNo, orderOptions } from './cardParameters';
 const topUpAmount = amountField({
 	name: 'topUpAmount',
 	displayName: 'Top Up Amount',
-	description: "The amount to add to the card (topUpAmount), at least 1, in the card's currency. The fee is charged on top from your account.",
+	description: "The amount to add to the card, at least 1, in the card's currency. The fee is charged on top from your account.",
 	rule: { min: 1 },
 	target: { in: 'body', key: 'topUpAmount' },
 });

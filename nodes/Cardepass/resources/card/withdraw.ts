@@ -16,7 +16,7 @@ const withdrawAll: INodeProperties = {
 const withdrawAmount = amountField({
 	name: 'withdrawAmount',
 	displayName: 'Withdraw Amount',
-	description: 'How much to move from the card back to your account (withdrawAmount)',
+	description: 'How much to move from the card back to your account',
 	show: { show: { withdrawAll: [false] } },
 	rule: {},
 	target: { in: 'body', key: 'withdrawAmount' },

@@ -86,8 +86,8 @@ export const get: CardepassOperation = {
 			name: 'lookUpBy',
 			type: 'options',
 			options: [
-				{ name: 'Order No', value: 'orderNo', description: "Cardepass's order number (orderNo in the order's output)" },
-				{ name: 'Customer Order No', value: 'customerOrderNo', description: 'Your own number sent with the order (customerOrderNo)' },
+				{ name: 'Order No', value: 'orderNo', description: "Cardepass's order number, in a Card operation's output" },
+				{ name: 'Customer Order No', value: 'customerOrderNo', description: 'Your own number sent with the order' },
 			],
 			default: 'orderNo',
 		},
@@ -98,7 +98,7 @@ export const get: CardepassOperation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. ORD12345678',
-			description: "Cardepass's order number (OrderNo): the orderNo in a Card operation's output",
+			description: "Cardepass's order number: Order No in a Card operation's output",
 			displayOptions: { show: { lookUpBy: ['orderNo'] } },
 		},
 		{
@@ -108,7 +108,7 @@ export const get: CardepassOperation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. INV-2025-0042',
-			description: 'The Customer Order No the order was sent with (CustomerOrderNo)',
+			description: 'The Customer Order No the order was sent with',
 			displayOptions: { show: { lookUpBy: ['customerOrderNo'] } },
 		},
 		optionsCollection(false),

@@ -19,7 +19,7 @@ export const getAll: CardepassOperation = {
 			type: 'dateTime',
 			required: true,
 			default: '',
-			description: 'Transactions at or after this time (transactionDateFrom)',
+			description: 'Transactions at or after this time',
 		},
 		{
 			displayName: 'To',
@@ -27,7 +27,7 @@ export const getAll: CardepassOperation = {
 			type: 'dateTime',
 			required: true,
 			default: '',
-			description: 'Transactions at or before this time (transactionDateTo)',
+			description: 'Transactions at or before this time',
 		},
 		...returnAllAndLimit(),
 		{
@@ -48,7 +48,7 @@ export const getAll: CardepassOperation = {
 						{ name: 'Settled', value: 'Settled' },
 					],
 					default: 'Settled',
-					description: 'Only transactions in this state (transactionStatus)',
+					description: 'Only transactions in this state',
 				},
 			],
 		},
