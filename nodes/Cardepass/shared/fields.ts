@@ -12,7 +12,7 @@ export interface GuardedField {
 
 /** The Card ID parameter; its check sends the trimmed ID where the operation needs it (body, or nowhere for a path). */
 export function cardIdField(whereFrom: string) {
-	const description = `The card's ID (cardId). ${whereFrom}`;
+	const description = `The card's ID. ${whereFrom}`;
 	const property: INodeProperties = {
 		displayName: 'Card ID',
 		name: 'cardId',
@@ -76,7 +76,8 @@ export function customerOrderNoField(): GuardedField {
 			default: '',
 			placeholder: 'e.g. {{ $json.invoiceId }}',
 			description:
-				"Your own unique number for this order (customerOrderNo), at most 32 characters. Cardepass makes an order only once per number, so a retry or a re-run with the same number never pays twice: the node then returns the earlier order, marked earlierOrder. Use a stable value from your data (an invoice or row ID). Left empty, the node sends one generated for this execution and item (N8N…): it stays the same when n8n retries the node (Retry On Fail) or when you retry the failed execution from the Executions list, but a new run of the workflow gets new numbers.",
+				"Your own unique number for this order, at most 32 characters: Cardepass makes an order only once per number, and the node returns the earlier order when a number comes again",
+			hint: 'Leave empty to generate one; use a stable ID from your data, such as an invoice number, to make re-runs safe',
 			routing: { send: { type: 'body', property: 'customerOrderNo' } },
 		},
 		check: optionalText('customerOrderNo', 'Customer Order No', CUSTOMER_ORDER_NO_MAX_LENGTH, {
@@ -118,7 +119,7 @@ const maxConcurrentRequests: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 50 },
 	default: 5,
 	description:
-		'How many requests this n8n instance sends to Cardepass at once, across all items (the first request of a credential goes alone, to fetch the token the others reuse). Lower it if Cardepass answers 429.',
+		'How many requests this node sends to Cardepass at once, across all items (the first request of a credential goes alone, to fetch the token the others reuse). Workflows running at the same time on one credential together stay within the largest of their settings. Lower it if Cardepass answers 429.',
 };
 
 const retries: INodeProperties = {
