@@ -4,7 +4,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { CARDEPASS_BASE_URL_EXPRESSION } from '../../credentials/CardepassOAuth2Api.credentials';
 import { getCurrencies, getProducts } from './methods/loadOptions';
 import { OPERATION_REGISTRY, RESOURCES } from './resources';
-import { canvasSubtitle } from './shared/operation';
 import { createCardepassRequest } from './shared/request';
 
 export class Cardepass implements INodeType {
@@ -14,7 +13,9 @@ export class Cardepass implements INodeType {
 		icon: { light: 'file:cardepass.svg', dark: 'file:cardepass.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: canvasSubtitle(RESOURCES),
+		// Display names ("Top Up: Card"); a test keeps this in step with the resources (shared/operation.ts canvasSubtitle).
+		subtitle:
+			'={{ {"account:getBalances":"Get Balances: Account","account:getCardFundLogs":"Get Many Card Fund Logs: Account","account:getFundLogs":"Get Many Fund Logs: Account","card:block":"Block: Card","card:cancel":"Cancel: Card","card:create":"Create: Card","card:get":"Get: Card","card:topUp":"Top Up: Card","card:unblock":"Unblock: Card","card:updateLimits":"Update Limits: Card","card:withdraw":"Withdraw Balance: Card","order:get":"Get: Order","product:getAll":"Get Many: Product","transaction:getAll":"Get Many: Transaction"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Issue, top up, freeze and cancel Cardepass virtual cards, and read balances and fund logs',
 		defaults: { name: 'Cardepass' },
 		usableAsTool: true,

@@ -246,6 +246,15 @@ class N8nInstance {
 	}
 
 	/** Logs in an existing user (POST /rest/login) and keeps the session. */
+	/** A session as the owner, whether an earlier suite on this instance created the owner already or not. */
+	async ownerSession() {
+		try {
+			await this.login();
+		} catch {
+			await this.setupOwner();
+		}
+	}
+
 	async login(email = DEFAULT_OWNER.email, password = DEFAULT_OWNER.password) {
 		this.requireServer();
 		const session = new RestSession(this.url);

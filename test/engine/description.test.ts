@@ -1,6 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import endpoints from '../fixtures/endpoints.json';
+import { RESOURCES } from '../../nodes/Cardepass/resources';
+import { canvasSubtitle } from '../../nodes/Cardepass/shared/operation';
 import { loadPackage } from '../helpers/engine';
 
 interface Route {
@@ -105,8 +107,9 @@ describe('the built node description', () => {
 		for (const field of fields) expect([field.description, field.hint]).toEqual([expect.stringMatching(/only once per number/), expect.stringMatching(/^Leave empty to generate one/)]);
 	});
 
-	test('the canvas subtitle shows display names, such as "Top Up: Card"', async () => {
+	test('the canvas subtitle shows display names, such as "Top Up: Card", for every operation', async () => {
 		const { nodeType } = await loadPackage();
+		expect(nodeType.description.subtitle).toBe(canvasSubtitle(RESOURCES));
 		const subtitle = String(nodeType.description.subtitle);
 		const names = JSON.parse(/\{\{ (\{.*\})\[/.exec(subtitle)![1]) as Record<string, string>;
 		expect(names['card:topUp']).toBe('Top Up: Card');

@@ -119,7 +119,7 @@ const maxConcurrentRequests: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 50 },
 	default: 5,
 	description:
-		'How many requests this node sends to Cardepass at once, across all items (the first request of a credential goes alone, to fetch the token the others reuse). Workflows running at the same time on one credential together stay within the largest of their settings. Lower it if Cardepass answers 429.',
+		'How many requests this node sends to Cardepass at once, across all items (the first request of a credential goes alone, to fetch the token the others reuse). Workflows running at the same time on one credential together stay within the largest of their settings. Below this, the node slows down by itself when Cardepass answers 429 or 5xx or slows down.',
 };
 
 const retries: INodeProperties = {

@@ -13,16 +13,26 @@
  * A workflow set to 1 therefore sends one request at a time even while another on the same credential is
  * allowed 50, and a limit is never left behind for the next caller: once a caller is done, its limit no
  * longer counts.
+ *
+ * Within those limits, the credential's pace (pace.ts) holds back further while the server shows it is
+ * overloaded.
  */
+import type { Pace } from './pace';
+import { learn, paceOf } from './pace';
+
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
 
 export interface RequestSlot {
 	/** The credential the request is sent with (its ID). */
 	credential: string;
+	/** The base URL it points to: the pace is learned per server. */
+	server: string;
 	/** The node run the request belongs to: execution, workflow and node. */
 	caller: string;
 	/** The caller's Max Concurrent Requests. */
 	limit: number;
+	/** Whether a failure means the server is overloaded (429, 5xx, dropped): the pace backs off at once. */
+	overloaded: (error: unknown) => boolean;
 }
 
 interface Caller {
@@ -33,6 +43,7 @@ interface Caller {
 
 interface CredentialQueue {
 	inFlight: number;
+	pace: Pace;
 	/** In order of arrival; a caller leaves once it has nothing in flight or waiting. */
 	callers: Map<string, Caller>;
 	/** Open while a request fetches the credential's first token. */
@@ -41,11 +52,11 @@ interface CredentialQueue {
 
 const queues = new Map<string, CredentialQueue>();
 
-function queueOf(credential: string): CredentialQueue {
-	let queue = queues.get(credential);
+function queueOf(slot: RequestSlot): CredentialQueue {
+	let queue = queues.get(slot.credential);
 	if (!queue) {
-		queue = { inFlight: 0, callers: new Map() };
-		queues.set(credential, queue);
+		queue = { inFlight: 0, pace: paceOf(`${slot.credential} ${slot.server}`, Date.now()), callers: new Map() };
+		queues.set(slot.credential, queue);
 	}
 	return queue;
 }
@@ -61,13 +72,14 @@ function largestLimit(queue: CredentialQueue): number {
  * the back, so a workflow with a few items is not held up behind one with thousands.
  */
 function startWaiting(queue: CredentialQueue): void {
-	const ceiling = largestLimit(queue);
+	const window = Math.max(1, Math.floor(queue.pace.window));
+	const ceiling = Math.min(largestLimit(queue), window);
 	let started = true;
 	while (started && queue.inFlight < ceiling) {
 		started = false;
 		for (const [key, caller] of [...queue.callers]) {
 			if (queue.inFlight >= ceiling) break;
-			if (caller.waiting.length === 0 || caller.inFlight >= caller.limit) continue;
+			if (caller.waiting.length === 0 || caller.inFlight >= Math.min(caller.limit, window)) continue;
 			caller.inFlight++;
 			queue.inFlight++;
 			queue.callers.delete(key);
@@ -84,7 +96,7 @@ function forgetIfIdle(credential: string, queue: CredentialQueue, callerKey: str
 }
 
 async function runInSlot<T>(slot: RequestSlot, send: () => Promise<T>): Promise<T> {
-	const queue = queueOf(slot.credential);
+	const queue = queueOf(slot);
 	const caller = queue.callers.get(slot.caller) ?? { limit: 1, inFlight: 0, waiting: [] };
 	queue.callers.set(slot.caller, caller);
 	caller.limit = Math.max(1, Math.floor(slot.limit) || 1);
@@ -92,9 +104,15 @@ async function runInSlot<T>(slot: RequestSlot, send: () => Promise<T>): Promise<
 		caller.waiting.push(resolve);
 		startWaiting(queue);
 	});
+	const startedAt = Date.now();
+	let overloaded = false;
+	const sending = send();
+	// Registered before the await below, so it has run when `finally` reads it.
+	sending.then(undefined, (error: unknown) => (overloaded = slot.overloaded(error)));
 	try {
-		return await send();
+		return await sending;
 	} finally {
+		learn(queue.pace, { startedAt, endedAt: Date.now(), overloaded }, largestLimit(queue));
 		caller.inFlight--;
 		queue.inFlight--;
 		forgetIfIdle(slot.credential, queue, slot.caller, caller);
@@ -103,25 +121,52 @@ async function runInSlot<T>(slot: RequestSlot, send: () => Promise<T>): Promise<
 }
 
 /**
+ * Callers known to have a token: n8n never removes a stored token during a run, so they are not asked
+ * again (asking means reading and decrypting the credential). The items of a caller share one question.
+ */
+const callersWithToken = new Set<string>();
+const pendingTokenChecks = new Map<string, Promise<boolean>>();
+const CALLERS_REMEMBERED = 200;
+
+function rememberHasToken(caller: string): void {
+	callersWithToken.add(caller);
+	if (callersWithToken.size > CALLERS_REMEMBERED) callersWithToken.delete(callersWithToken.values().next().value!);
+}
+
+async function lacksToken(caller: string, needsToken: () => Promise<boolean>): Promise<boolean> {
+	if (callersWithToken.has(caller)) return false;
+	let pending = pendingTokenChecks.get(caller);
+	if (!pending) {
+		pending = needsToken().finally(() => pendingTokenChecks.delete(caller));
+		pendingTokenChecks.set(caller, pending);
+	}
+	const cold = await pending;
+	if (!cold) rememberHasToken(caller);
+	return cold;
+}
+
+/**
  * Runs `send` once a slot is free. `needsToken` tells whether the credential has no stored token yet: such
  * a request goes alone, and the others on that credential wait for the token it fetches.
  */
 export async function withRequestSlot<T>(slot: RequestSlot, needsToken: () => Promise<boolean>, send: () => Promise<T>): Promise<T> {
-	const queue = () => queueOf(slot.credential);
+	const queue = () => queueOf(slot);
 	for (;;) {
 		const gate = queues.get(slot.credential)?.coldGate;
 		if (gate) {
 			await gate;
 			continue;
 		}
-		const cold = await needsToken();
+		const cold = await lacksToken(slot.caller, needsToken);
 		// Another request may have opened a gate while this one was looking at the credential.
 		if (queues.get(slot.credential)?.coldGate) continue;
 		if (!cold) return await runInSlot(slot, send);
 		let open!: () => void;
 		queue().coldGate = new Promise<void>((resolve) => (open = resolve));
 		try {
-			return await runInSlot(slot, send);
+			const answer = await runInSlot(slot, send);
+			rememberHasToken(slot.caller);
+			return answer;
 		} finally {
 			const current = queues.get(slot.credential);
 			if (current) {

@@ -26,6 +26,11 @@ export function returnAllAndLimit(): INodeProperties[] {
 	];
 }
 
+/** The Filters collection of a list. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
 /** The page Limit must be a whole number of at least 1 when Return All is off. */
 export const checkPageLimit: InputCheck = function (this: IExecuteSingleFunctions) {
 	if (this.getNodeParameter('returnAll', false) === true) return;

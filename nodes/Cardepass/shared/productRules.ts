@@ -19,23 +19,62 @@ interface BinConfig {
 	permissions?: Record<string, boolean | undefined>;
 }
 
-/** Products and cards read once per execution and credential, however many items the node has. */
-const executionCaches = new Map<string, { products?: Promise<IDataObject[] | undefined>; cards: Map<string, Promise<IDataObject | undefined>> }>();
-const CACHED_EXECUTIONS = 20;
+/** What a rule check needs to know of a card: never its number, CVV or anything else it was sent with. */
+interface CardKind {
+	productCode: string;
+	cardCurrency: string;
+	cardModel: string;
+}
 
-function cacheFor(ctx: IExecuteSingleFunctions): ReturnType<typeof executionCaches.get> {
-	const executionId = ctx.getExecutionId();
-	if (!executionId) return undefined;
+/**
+ * Products and card kinds are kept per credential for RULES_KEPT_MS, so a top-up costs one request once
+ * they are known, however many items or executions follow. A card's product, currency and model never
+ * change; a product's rules rarely do, and a changed rule is read at the latest RULES_KEPT_MS later (the
+ * server checks its own rules on every order anyway). A read that failed is tried again after FAILED_READ_KEPT_MS.
+ */
+export const RULES_KEPT_MS = 5 * 60_000;
+const FAILED_READ_KEPT_MS = 30_000;
+const CARDS_KEPT_PER_CREDENTIAL = 1000;
+
+interface Kept<T> {
+	value: Promise<T | undefined>;
+	until: number;
+}
+
+interface CredentialRules {
+	products?: Kept<IDataObject[]>;
+	cards: Map<string, Kept<CardKind>>;
+}
+
+const rulesByCredential = new Map<string, CredentialRules>();
+/** The server each item's requests go to, so an edited credential pointing elsewhere reads its rules anew. */
+const serverOfItem = new WeakMap<object, string>();
+
+/** Called with each item's resolved base URL before its order is checked. */
+export function noteServer(ctx: object, baseUrl: string): void {
+	serverOfItem.set(ctx, baseUrl);
+}
+
+function rulesOf(ctx: IExecuteSingleFunctions): CredentialRules {
 	const credential = ctx.getNode().credentials?.cardepassOAuth2Api;
-	const key = `${executionId}:${ctx.getWorkflow().id ?? ''}:${credential?.id ?? credential?.name ?? ''}`;
-	let cache = executionCaches.get(key);
-	if (!cache) {
-		cache = { cards: new Map() };
-		executionCaches.set(key, cache);
-		// Old executions drop out; a Map keeps insertion order.
-		if (executionCaches.size > CACHED_EXECUTIONS) executionCaches.delete(executionCaches.keys().next().value!);
+	const key = `${credential?.id ?? credential?.name ?? ''} ${serverOfItem.get(ctx) ?? ''}`;
+	let rules = rulesByCredential.get(key);
+	if (!rules) {
+		rules = { cards: new Map() };
+		rulesByCredential.set(key, rules);
 	}
-	return cache;
+	return rules;
+}
+
+/** The kept value while it is fresh, else `load()`'s, kept for as long as its outcome deserves. */
+function keep<T>(kept: Kept<T> | undefined, load: () => Promise<T | undefined>, store: (entry: Kept<T>) => void): Promise<T | undefined> {
+	if (kept && Date.now() < kept.until) return kept.value;
+	const entry: Kept<T> = { value: load(), until: Number.POSITIVE_INFINITY };
+	store(entry);
+	void entry.value.then((value) => {
+		entry.until = Date.now() + (value === undefined ? FAILED_READ_KEPT_MS : RULES_KEPT_MS);
+	});
+	return entry.value;
 }
 
 async function readOrUndefined(promise: Promise<unknown>): Promise<unknown> {
@@ -44,29 +83,34 @@ async function readOrUndefined(promise: Promise<unknown>): Promise<unknown> {
 }
 
 function products(ctx: IExecuteSingleFunctions, send: SendRead): Promise<IDataObject[] | undefined> {
-	const load = async () => {
-		const data = await readOrUndefined(send({ method: 'GET', url: '/v1/products', qs: {} }));
-		return data === undefined ? undefined : toRecords(data);
-	};
-	const cache = cacheFor(ctx);
-	if (!cache) return load();
-	cache.products ??= load();
-	return cache.products;
+	const rules = rulesOf(ctx);
+	return keep(
+		rules.products,
+		async () => {
+			const data = await readOrUndefined(send({ method: 'GET', url: '/v1/products', qs: {} }));
+			return data === undefined ? undefined : toRecords(data);
+		},
+		(entry) => (rules.products = entry),
+	);
 }
 
-function card(ctx: IExecuteSingleFunctions, send: SendRead, cardId: string): Promise<IDataObject | undefined> {
-	const load = async () => {
-		const data = await readOrUndefined(send({ method: 'GET', url: `/v1/cards/${encodeURIComponent(cardId)}`, qs: {} }));
-		return data === undefined ? undefined : toRecords(data)[0];
-	};
-	const cache = cacheFor(ctx);
-	if (!cache) return load();
-	let pending = cache.cards.get(cardId);
-	if (!pending) {
-		pending = load();
-		cache.cards.set(cardId, pending);
-	}
-	return pending;
+function card(ctx: IExecuteSingleFunctions, send: SendRead, cardId: string): Promise<CardKind | undefined> {
+	const rules = rulesOf(ctx);
+	return keep(
+		rules.cards.get(cardId),
+		async () => {
+			const data = await readOrUndefined(send({ method: 'GET', url: `/v1/cards/${encodeURIComponent(cardId)}`, qs: {} }));
+			const found = data === undefined ? undefined : toRecords(data)[0];
+			if (!found) return undefined;
+			return { productCode: String(found.productCode), cardCurrency: String(found.cardCurrency), cardModel: String(found.cardModel) };
+		},
+		(entry) => {
+			rules.cards.delete(cardId);
+			rules.cards.set(cardId, entry);
+			// The longest-kept card drops out; a Map keeps insertion order.
+			if (rules.cards.size > CARDS_KEPT_PER_CREDENTIAL) rules.cards.delete(rules.cards.keys().next().value!);
+		},
+	);
 }
 
 const MODEL_NAMES: Record<CardModel, string> = { standard: 'Standard', sharebalance: 'ShareBalance' };
@@ -104,8 +148,8 @@ export async function checkProductRules(
 	if (!productCode || !currency) {
 		const found = body.cardId ? await card(ctx, send, String(body.cardId)) : undefined;
 		if (!found) return;
-		productCode = found.productCode as string;
-		currency = found.cardCurrency as string;
+		productCode = found.productCode;
+		currency = found.cardCurrency;
 	}
 	const product = list.find((entry) => entry.productCode === productCode);
 	const config = ((product?.cardBinConfigs ?? []) as BinConfig[]).find(

@@ -36,8 +36,10 @@ function option<T>(ctx: IExecutePaginationFunctions, name: string, fallback: T):
 /** One HTTP exchange with Cardepass: within the concurrency limit, the envelope checked and unwrapped. */
 function exchange(ctx: IExecutePaginationFunctions, requestData: RequestData) {
 	const credential = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+	const server = String(requestData.options.baseURL ?? '');
 	const slot: RequestSlot = {
 		credential: credential?.id ?? credential?.name ?? 'default',
+		server,
 		caller: `${ctx.getExecutionId() ?? ''}:${ctx.getWorkflow().id ?? ''}:${ctx.getNode().name}`,
 		limit: Number(option(ctx, 'maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS)) || DEFAULT_MAX_CONCURRENT_REQUESTS,
 		overloaded: isTemporaryFailure,
@@ -46,7 +48,7 @@ function exchange(ctx: IExecutePaginationFunctions, requestData: RequestData) {
 		const credentials = await ctx.getCredentials<{ oauthTokenData?: { access_token?: string } }>(CREDENTIAL_TYPE);
 		return !credentials.oauthTokenData?.access_token;
 	};
-	noteServer(ctx, String(requestData.options.baseURL ?? ''));
+	noteServer(ctx, server);
 	const retries = Math.max(0, Math.floor(Number(option(ctx, 'retries', DEFAULT_RETRIES)) || 0));
 	const sendOnce = async (overrides: Partial<RequestOptions>) =>
 		await withRequestSlot(slot, needsToken, async () => {

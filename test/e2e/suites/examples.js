@@ -125,7 +125,7 @@ function examplesSuite() {
 			await t.test('issue-card-and-read-back.json: card issued (PROD001, USD, 100) and read back masked', () => {
 				assertSucceeded(issued);
 				const [order] = cleanItems(issued, 'Issue a card');
-				const cardId = order.cardInfos?.[0]?.cardId;
+				const cardId = order.cardId;
 				const card = sim.getCard(cardId);
 				assert.ok(card, `issued card ${cardId} is in the simulator`);
 				assert.equal(card.productCode, 'PROD001');

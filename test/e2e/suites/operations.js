@@ -14,7 +14,7 @@ const { assertSucceeded, cleanItems } = require('../run-data');
 
 const CARDS = seed.SEED_CARD_IDS;
 const ONCE = { executeOnce: true, onError: 'continueRegularOutput' };
-const NEW_CARD = "={{ $('Create Standard').first().json.cardInfos[0].cardId }}";
+const NEW_CARD = "={{ $('Create Standard').first().json.cardId }}";
 const FUND_LOGS = 250; // 3 pages of 100
 const CARD_LOGS = 130; // 2 pages
 const TRANSACTIONS = 150; // 2 pages
@@ -140,7 +140,7 @@ function operationsSuite() {
 			const cards = await t.setup('execute the card-operations workflow', () => inst.execute('e2eOpsCards'));
 			const reads = await t.setup('execute the list-operations workflow', () => inst.execute('e2eOpsReads'));
 			const one = (result, name) => cleanItems(result, name)[0];
-			const newCardId = () => one(cards, 'Create Standard').cardInfos[0].cardId;
+			const newCardId = () => one(cards, 'Create Standard').cardId;
 
 			await t.test('card workflow: all 10 Cardepass nodes ran once without an error', () => {
 				assertSucceeded(cards);

@@ -43,15 +43,6 @@ function capAmounts(workflow) {
 	return { ...workflow, nodes };
 }
 
-/** A session as the owner, whether an earlier suite created the owner already or not. */
-async function ownerSession(inst) {
-	try {
-		await inst.login();
-	} catch {
-		await inst.setupOwner();
-	}
-}
-
 function retrySuite() {
 	/** @type {Record<string, { sim: any, workflowId: string, label: string }>} */
 	const scenarios = {};
@@ -133,7 +124,7 @@ function retrySuite() {
 			// 2. The server, and Retry of each stored failed execution.
 			const server = await t.setup('n8n start and owner session', async () => {
 				await inst.start();
-				await ownerSession(inst);
+				await inst.ownerSession();
 				return true;
 			});
 			try {

@@ -150,7 +150,7 @@ function triggerSuite() {
 			const server = await t.setup('activate the trigger workflows, n8n start, owner setup', async () => {
 				for (const { id } of Object.values(WORKFLOWS)) await activate(inst, id);
 				await inst.start();
-				await inst.setupOwner();
+				await inst.ownerSession();
 				return true;
 			});
 			try {

@@ -1,5 +1,5 @@
 import { optionsCollection } from '../../shared/fields';
-import { cardIdFilter, checkPageLimit, returnAllAndLimit } from '../../shared/listParameters';
+import { cardIdFilter, checkPageLimit, filtersCollection, returnAllAndLimit } from '../../shared/listParameters';
 import type { CardepassOperation } from '../../shared/operation';
 import { pageNumberQuery } from '../../shared/paging';
 import { checkFundLogDates, fundLogDateFilters } from './fundLogFilters';
@@ -14,14 +14,7 @@ export const getCardFundLogs: CardepassOperation = {
 	request: { method: 'GET', url: '/v1/accounts/cardAccountLogs' },
 	properties: [
 		...returnAllAndLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [cardFilter.property, ...fundLogDateFilters],
-		},
+		filtersCollection([cardFilter.property, ...fundLogDateFilters]),
 		optionsCollection(false),
 	],
 	spec: {

@@ -1,5 +1,5 @@
 import { optionsCollection } from '../../shared/fields';
-import { checkPageLimit, returnAllAndLimit } from '../../shared/listParameters';
+import { checkPageLimit, filtersCollection, returnAllAndLimit } from '../../shared/listParameters';
 import type { CardepassOperation } from '../../shared/operation';
 import { limitOffsetQuery } from '../../shared/paging';
 import { checkFundLogDates, fundLogDateFilters } from './fundLogFilters';
@@ -12,14 +12,7 @@ export const getFundLogs: CardepassOperation = {
 	request: { method: 'GET', url: '/v1/accounts/accountLogs' },
 	properties: [
 		...returnAllAndLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: fundLogDateFilters,
-		},
+		filtersCollection(fundLogDateFilters),
 		optionsCollection(false),
 	],
 	spec: { checks: [checkPageLimit, checkFundLogDates], paging: { style: 'numbered', query: limitOffsetQuery } },

@@ -1,5 +1,5 @@
 import { optionsCollection } from '../../shared/fields';
-import { cardIdFilter, checkPageLimit, returnAllAndLimit } from '../../shared/listParameters';
+import { cardIdFilter, checkPageLimit, filtersCollection, returnAllAndLimit } from '../../shared/listParameters';
 import type { CardepassOperation } from '../../shared/operation';
 import { dateRange, oneOf } from '../../shared/validation';
 
@@ -30,28 +30,21 @@ export const getAll: CardepassOperation = {
 			description: 'Transactions at or before this time',
 		},
 		...returnAllAndLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				cardFilter.property,
-				{
-					displayName: 'Status',
-					name: 'transactionStatus',
-					type: 'options',
-					options: [
-						{ name: 'Authorised', value: 'AuthSuccess' },
-						{ name: 'Authorisation Failed', value: 'AuthFailure' },
-						{ name: 'Settled', value: 'Settled' },
-					],
-					default: 'Settled',
-					description: 'Only transactions in this state',
-				},
-			],
-		},
+		filtersCollection([
+			cardFilter.property,
+			{
+				displayName: 'Status',
+				name: 'transactionStatus',
+				type: 'options',
+				options: [
+					{ name: 'Authorised', value: 'AuthSuccess' },
+					{ name: 'Authorisation Failed', value: 'AuthFailure' },
+					{ name: 'Settled', value: 'Settled' },
+				],
+				default: 'Settled',
+				description: 'Only transactions in this state',
+			},
+		]),
 		optionsCollection(false),
 	],
 	spec: {
