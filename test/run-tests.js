@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
-// `npm test`: installs what is missing, then lint, build, type check and every suite: the simulator and
-// engine tests (jest), the end-to-end tests in real n8n, and the editor in a browser. The last line counts
-// every test of every suite.
+// `npm test`: installs what is missing, then lint, build, n8n's scanner, type check and every suite: the
+// simulator and engine tests (jest), the end-to-end tests in real n8n, and the editor in a browser. The last
+// line counts every test of every suite.
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -76,9 +76,11 @@ async function main() {
 	if (!installedPackagesMatchLock()) step('installing dev dependencies (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
 	step('lint', 'npm', ['run', 'lint', '--silent']);
 	step('build', 'npm', ['run', 'build', '--silent']);
+	if (!(await suite("n8n's verification scanner: the source and the packed tarball", 'node', ['test/scan-package.js']))) finish('failed: scan');
 	step('type check (tests included)', 'npm', ['run', 'typecheck', '--silent']);
 	const results = [jest()];
 	results.push(await suite('end-to-end in real n8n (installs n8n 1.123 and 2.41 on first use)', 'node', ['test/e2e/run-e2e.js']));
+	results.push(await suite('queue mode: n8n 2.41 main and two workers on PostgreSQL and Redis', 'node', ['test/e2e/queue/run-queue.js']));
 	results.push(await suite('the editor in a browser', 'node', ['test/e2e/browser.js']));
 	finish(results.every(Boolean) ? undefined : 'some suites failed');
 }
