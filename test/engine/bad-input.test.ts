@@ -170,8 +170,8 @@ const CASES: BadInput[] = [
 	},
 
 	// Amounts
-	{ mistake: 'Card → Top Up: Top Up Amount is negative', parameters: { ...BASE.topUp, topUpAmount: -5 }, field: 'Top Up Amount', message: 'Top Up Amount must be more than 0, got -5' },
-	{ mistake: 'Card → Top Up: Top Up Amount is zero', parameters: { ...BASE.topUp, topUpAmount: 0 }, field: 'Top Up Amount', message: 'Top Up Amount must be more than 0, got 0' },
+	{ mistake: 'Card → Top Up: Top Up Amount is negative', parameters: { ...BASE.topUp, topUpAmount: -5 }, field: 'Top Up Amount', message: 'Top Up Amount must be at least 1, got -5' },
+	{ mistake: 'Card → Top Up: Top Up Amount is zero', parameters: { ...BASE.topUp, topUpAmount: 0 }, field: 'Top Up Amount', message: 'Top Up Amount must be at least 1, got 0' },
 	{
 		mistake: 'Card → Top Up: Top Up Amount 0.5 is below the minimum of 1',
 		parameters: { ...BASE.topUp, topUpAmount: 0.5 },

@@ -214,6 +214,20 @@ export function readFailure(error: unknown): CardepassApiFailure | undefined {
 	return fromThrown(error);
 }
 
+/**
+ * A refusal of the node's own, before or instead of a request. n8n's declarative engine turns any other error
+ * from the request path into an API error with "Error code: none", which reads as if Cardepass had refused it.
+ */
+function inputError(node: INode, error: NodeOperationError, itemIndex: number): NodeApiError {
+	const apiError = new NodeApiError(node, { message: error.message } as JsonObject, {
+		message: error.message,
+		description: error.description ?? undefined,
+		itemIndex,
+	});
+	apiError.messages = [];
+	return apiError;
+}
+
 /** What an operation may add to a failure: advice, or a message in place of one that would not help. */
 export type OperationExplanation = string | { message: string; hint: string } | undefined;
 
@@ -236,13 +250,13 @@ export function toNodeError(
 	itemIndex: number,
 	order: OrderErrorContext | undefined,
 	operationHint?: (failure: { message: string; httpCode?: string }) => OperationExplanation,
-): NodeApiError | NodeOperationError {
-	if (error instanceof NodeOperationError) return error;
+): NodeApiError {
+	if (error instanceof NodeOperationError) return inputError(node, error, itemIndex);
 	const failure = fromThrown(error, order);
 	if (!failure) {
 		if (error instanceof NodeApiError) return error;
 		const message = (error as Error)?.message ?? String(error);
-		return new NodeOperationError(node, message, { itemIndex });
+		return inputError(node, new NodeOperationError(node, message, { itemIndex }), itemIndex);
 	}
 	const details = failure.details;
 	const explained = operationHint?.({ message: failure.message, httpCode: details.httpCode });

@@ -119,11 +119,12 @@ function parseAmount(
 	if (typeof value === 'boolean' || !Number.isFinite(number)) {
 		refuseInput(ctx, `${label} must be a number, got ${quoted(value)}`, `Give ${label} as a number, e.g. 100 or 25.50.`);
 	}
-	if ((rule.positive ?? true) && number <= 0) {
-		refuseInput(ctx, `${label} must be more than 0, got ${number}`, `Give a positive ${label}.`);
-	}
+	// The minimum, where there is one, is what the hint under the field names: it speaks first.
 	if (rule.min !== undefined && number < rule.min) {
 		refuseInput(ctx, `${label} must be at least ${rule.min}, got ${number}`, `Cardepass refuses a ${label} below ${rule.min}.`);
+	}
+	if ((rule.positive ?? true) && number <= 0) {
+		refuseInput(ctx, `${label} must be more than 0, got ${number}`, `Give a positive ${label}.`);
 	}
 	if (number > MAX_AMOUNT) {
 		refuseInput(

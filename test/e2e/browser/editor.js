@@ -1,7 +1,7 @@
 'use strict';
 
-// What a user does in the n8n editor (2.x, checked on 2.41.1), as Playwright
-// steps. Selectors: n8n's own data-test-id attributes where it has them, else
+// What a user does in the n8n editor (checked on 2.41.1 and 1.123.81), as
+// Playwright steps. Selectors: n8n's own data-test-id attributes where it has them, else
 // visible text. Found by reading the live editor's DOM:
 // - opening a saved credential tests it at once; Save stores and tests again;
 // - the success banner has data-test-id credentials-config-container-test-success
@@ -82,7 +82,8 @@ async function openNode(page, name) {
 }
 
 async function closeNode(page) {
-	await page.getByTestId('ndv-close-button').click();
+	// 2.x has a close button; 1.x a "Back to canvas" link.
+	await page.getByTestId('ndv-close-button').or(page.getByTestId('back-to-canvas')).first().click();
 	await page.getByTestId('ndv').waitFor({ state: 'hidden' });
 }
 
@@ -146,6 +147,76 @@ async function executeWorkflow(page, { timeoutMs = 90_000 } = {}) {
 	}
 }
 
+/** The subtitle a canvas node shows under its name. */
+async function canvasSubtitle(page, name) {
+	return clean(await canvasNode(page, name).locator('[class*="_subtitle_"]').first().innerText());
+}
+
+/** The labels of the credential modal's fields, top to bottom (a required field's asterisk dropped). */
+async function credentialFieldLabels(modal) {
+	const fields = await modal.getByTestId('credential-connection-parameter').allInnerTexts();
+	return fields.map((text) => clean(text.split('\n')[0]).replace(/\s*\*$/, ''));
+}
+
+/**
+ * The node panel's parameters, top to bottom, as shown: name, label, the input's shown value (an options
+ * parameter's option name) and the text under it (a hint). Parameters inside collections are left out,
+ * and so is the credential (it has no parameter item).
+ * @returns {Promise<Array<{ name: string, label: string, value: string, hint: string }>>}
+ */
+async function shownParameters(ndv) {
+	return await ndv.getByTestId('node-parameters').evaluate((root) => {
+		// The Settings tab's parameters are in the page too, hidden.
+		const items = [...root.querySelectorAll('[data-test-id="parameter-item"]')].filter(
+			(item) => item.checkVisibility() && !item.parentElement.closest('[data-test-id="parameter-item"]'),
+		);
+		return items.map((item) => {
+			const input = item.querySelector('[data-test-id^="parameter-input-"]:not([data-test-id="parameter-input-field"])');
+			const name = input ? input.getAttribute('data-test-id').slice('parameter-input-'.length) : '';
+			const field = input?.querySelector('[role="switch"], input, textarea');
+			const lines = item.innerText.split('\n').map((line) => line.trim()).filter(Boolean);
+			const label = lines[0] || '';
+			// A hint is the text after the input: what follows the label and the Fixed/Expression toggle.
+			const hint = lines.slice(1).filter((line) => !['Fixed', 'Expression'].includes(line)).join(' ');
+			const isSwitch = field?.getAttribute('role') === 'switch';
+			const value = !field ? '' : isSwitch ? (field.getAttribute('aria-checked') === 'true' ? 'on' : 'off') : field.value;
+			return { name, label, value, hint };
+		});
+	});
+}
+
+/**
+ * Clicks the node panel's "Execute step" and waits until the output shows items or an error. Call it on a
+ * freshly opened workflow: 2.41.1 fails a second "Execute step" in one page ("Cannot read properties of
+ * null" naming the trigger), and an earlier output would pass for this run's.
+ */
+async function executeStep(page, ndv) {
+	const output = ndv.getByTestId('output-panel');
+	const shown = output.locator('table th').or(output.getByTestId('node-error-message')).first();
+	if (await shown.isVisible()) throw new Error('the output panel still shows an earlier run');
+	await ndv.getByTestId('node-execute-button').first().click();
+	await shown.waitFor({ timeout: 60_000 });
+	await settle(page);
+}
+
+/** The output panel's table: its column headers (the items' keys) and each row's cells. */
+async function outputTable(ndv) {
+	const table = ndv.getByTestId('output-panel').locator('table').first();
+	const headers = (await table.locator('thead th').allInnerTexts()).map(clean).filter(Boolean);
+	const rows = [];
+	for (const row of await table.locator('tbody > tr').all()) rows.push((await row.locator(':scope > td').allInnerTexts()).map(clean));
+	return { headers, rows };
+}
+
+/** The error the output panel shows: its message and the description under it. */
+async function outputError(ndv) {
+	const output = ndv.getByTestId('output-panel');
+	const message = output.getByTestId('node-error-message').first();
+	if (!(await message.isVisible())) return null;
+	const description = output.getByTestId('node-error-description').first();
+	return { message: clean(await message.innerText()), description: (await description.isVisible()) ? clean(await description.innerText()) : '' };
+}
+
 /** Waits (at most 3 s) for the page's finite CSS animations and transitions: toasts sliding in, fades. */
 async function settle(page) {
 	await page
@@ -165,10 +236,16 @@ module.exports = {
 	credentialBanner,
 	openWorkflow,
 	canvasNode,
+	canvasSubtitle,
+	credentialFieldLabels,
 	openNode,
 	closeNode,
 	parameterValue,
 	openDropdown,
 	chooseOption,
 	executeWorkflow,
+	shownParameters,
+	executeStep,
+	outputTable,
+	outputError,
 };
