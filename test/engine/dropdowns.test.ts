@@ -26,4 +26,17 @@ describe.each(REVISIONS)('Product and Currency dropdowns against API v%s', (revi
 		box.sim.inject({ match: { path: '/v1/products' }, kind: 'businessError', errorCode: 'PRODUCT_NOT_AVAILABLE', errorMessage: 'No products for this account' });
 		await expect(box.engine.loadOptions('getProducts', { cardModel: 'standard' })).rejects.toThrow('No products for this account');
 	});
+
+	test('the dropdown takes the request path of the operations: a temporary failure is sent again', async () => {
+		box.sim.inject({ match: { path: '/v1/products' }, kind: 'status', status: 503 });
+		const options = await box.engine.loadOptions('getProducts', { cardModel: 'standard' });
+		expect(options.map((option) => option.value)).toEqual(['PROD001', 'PROD002']);
+		expect(box.sim.apiRequests({ path: '/v1/products' }).map((r: { status: number }) => r.status)).toEqual([503, 200]);
+	});
+
+	test('a malformed answer is refused as the operations refuse it', async () => {
+		box.sim.inject({ match: { path: '/v1/products' }, kind: 'malformedJson', times: 2 });
+		await expect(box.engine.loadOptions('getProducts', { cardModel: 'standard' })).rejects.toThrow(/not valid JSON/);
+	});
 });
+

@@ -33,14 +33,15 @@ describe('product rules published by an API v1.4 server (cardBinConfigs)', () =>
 		expect(orderCalls(box.sim)).toHaveLength(1);
 	});
 
-	test('rules are read once per execution, not per item', async () => {
+	test('rules and the card are read once, not per item, and kept for the next execution', async () => {
 		const items = Array.from({ length: 50 }, (_, i) => ({ ref: `RULES-${i}` }));
 		const first = await box.engine.run({ ...topUp('CARD123456', 10), customerOrderNo: '={{ $json.ref }}' }, items);
 		expect(first.items).toHaveLength(50);
 		expect(box.sim.apiRequests({ path: '/v1/products' })).toHaveLength(1);
 		expect(box.sim.apiRequests({ path: '/v1/cards/CARD123456' })).toHaveLength(1);
 		await box.engine.run(topUp('CARD123456', 10));
-		expect(box.sim.apiRequests({ path: '/v1/products' })).toHaveLength(2);
+		expect(box.sim.apiRequests({ path: '/v1/products' })).toHaveLength(1);
+		expect(box.sim.apiRequests({ path: '/v1/cards/CARD123456' })).toHaveLength(1);
 	});
 });
 

@@ -1,24 +1,33 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { cardepassBaseUrl } from '../../../credentials/CardepassOAuth2Api.credentials';
-import { toRecords, unwrapEnvelope } from '../shared/envelope';
-import { toNodeError } from '../shared/errors';
+import { toRecords } from '../shared/envelope';
+import { isTemporaryFailure, toNodeError } from '../shared/errors';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../shared/limiter';
+import { createSender } from '../shared/sender';
+
+const CREDENTIAL_TYPE = 'cardepassOAuth2Api';
+/** A dropdown is waited on by a person: one repeat of a temporary failure, not the operations' two. */
+const DROPDOWN_RETRIES = 1;
 
 const CARD_MODEL_NAMES: Record<string, string> = { standard: 'Standard', sharebalance: 'ShareBalance' };
 
+/** The products, through the same request path as the operations: the credential's limit, retries, envelope. */
 async function fetchProducts(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	const credentials = await ctx.getCredentials('cardepassOAuth2Api');
+	const credentials = await ctx.getCredentials<{ environment?: string; baseUrl?: string; oauthTokenData?: { access_token?: string } }>(CREDENTIAL_TYPE);
+	const credential = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+	const server = cardepassBaseUrl(credentials);
+	const send = createSender({
+		slot: { credential: credential?.id ?? credential?.name ?? 'default', server, caller: 'dropdown', limit: DEFAULT_MAX_CONCURRENT_REQUESTS, overloaded: isTemporaryFailure },
+		needsToken: async () => !credentials.oauthTokenData?.access_token,
+		retries: DROPDOWN_RETRIES,
+		transport: async () =>
+			await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, { method: 'GET', url: `${server}/v1/products`, json: true }),
+	});
 	try {
-		const body = await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'cardepassOAuth2Api', {
-			method: 'GET',
-			url: `${cardepassBaseUrl(credentials)}/v1/products`,
-			json: true,
-		});
-		return toRecords(unwrapEnvelope(body));
+		return toRecords(await send());
 	} catch (error) {
-		const nodeError = toNodeError(ctx.getNode(), error, 0, undefined);
-		throw nodeError instanceof NodeApiError ? nodeError : new NodeApiError(ctx.getNode(), error as JsonObject);
+		throw toNodeError(ctx.getNode(), error, 0, undefined);
 	}
 }
 

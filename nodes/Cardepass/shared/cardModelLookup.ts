@@ -3,30 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toRecords } from './envelope';
 import type { SendRead } from './orderQuery';
+import { cardKind } from './productRules';
 import type { CardModel, OrderSpec } from './types';
 
 /** The Card Model choice that reads the model from the card itself (Card → Get). */
 export const CARD_MODEL_FROM_CARD = 'fromCard';
 
 const MODELS: Record<string, CardModel> = { standard: 'standard', sharebalance: 'sharebalance' };
-
-/** One read per card and execution: the node's context object is the same for every item of an execution. */
-const readsByExecution = new WeakMap<object, Map<string, Promise<CardModel>>>();
-
-function executionCache(ctx: IExecuteSingleFunctions): Map<string, Promise<CardModel>> {
-	let key: object;
-	try {
-		key = ctx.getContext('node');
-	} catch {
-		return new Map();
-	}
-	let cache = readsByExecution.get(key);
-	if (!cache) {
-		cache = new Map();
-		readsByExecution.set(key, cache);
-	}
-	return cache;
-}
 
 /** Reads only the card's model: nothing else of the card (its number, its CVV) is kept. */
 async function readCardModel(ctx: IExecuteSingleFunctions, cardId: string, send: SendRead): Promise<CardModel> {
@@ -47,13 +30,9 @@ export async function resolveOrderModel(ctx: IExecuteSingleFunctions, spec: Orde
 	const chosen = ctx.getNodeParameter('cardModel') as string;
 	if (chosen !== CARD_MODEL_FROM_CARD) return chosen as CardModel;
 	const cardId = String(body.cardId);
-	const cache = executionCache(ctx);
-	let model = cache.get(cardId);
-	if (!model) {
-		model = readCardModel(ctx, cardId, send);
-		cache.set(cardId, model);
-		// A failed read is not kept: the next item (or Retry On Fail) reads again.
-		model.catch(() => cache.delete(cardId));
-	}
-	return await model;
+	// The product rules keep each card's product, currency and model per credential: one read serves both.
+	const known = await cardKind(ctx, send, cardId);
+	const model = MODELS[String(known?.cardModel ?? '').toLowerCase()];
+	// A card that could not be read is read again here, so its error (CARD_NOT_FOUND…) reaches the user.
+	return model ?? (await readCardModel(ctx, cardId, send));
 }

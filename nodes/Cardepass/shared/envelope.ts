@@ -69,14 +69,19 @@ export async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value:
 	);
 }
 
-/**
- * Returns the envelope's `data`, or throws when the provider says `hasError`, whatever the HTTP status.
- * A body that is not an envelope at all (an HTML page from a proxy, truncated JSON) is an error too.
- */
+/** The envelope's `data`; see readEnvelope. */
 export function unwrapEnvelope(body: unknown): unknown {
+	return readEnvelope(body).data;
+}
+
+/**
+ * Returns the envelope's `data` and `responseId`, or throws when the provider says `hasError`, whatever the
+ * HTTP status. A body that is not an envelope at all (an HTML page from a proxy, truncated JSON) is an error too.
+ */
+export function readEnvelope(body: unknown): { data: unknown; responseId?: string } {
 	if (typeof body === 'string') {
 		const trimmed = body.trim();
-		if (trimmed === '') return undefined;
+		if (trimmed === '') return { data: undefined };
 		body = parseJson(trimmed);
 		if (body === NOT_JSON) {
 			throw new CardepassApiFailure(
@@ -91,7 +96,7 @@ export function unwrapEnvelope(body: unknown): unknown {
 		});
 	}
 	if (body.hasError === true) throw failureFromEnvelope(body);
-	return body.data;
+	return { data: body.data, responseId: text(body.responseId) };
 }
 
 /** Splits unwrapped data into records: an array gives one record per element, an object gives one. */

@@ -20,7 +20,7 @@ interface BinConfig {
 }
 
 /** What a rule check needs to know of a card: never its number, CVV or anything else it was sent with. */
-interface CardKind {
+export interface CardKind {
 	productCode: string;
 	cardCurrency: string;
 	cardModel: string;
@@ -94,7 +94,11 @@ function products(ctx: IExecuteSingleFunctions, send: SendRead): Promise<IDataOb
 	);
 }
 
-function card(ctx: IExecuteSingleFunctions, send: SendRead, cardId: string): Promise<CardKind | undefined> {
+/**
+ * A card's product, currency and model, read once per credential and server and kept RULES_KEPT_MS
+ * (undefined when it could not be read). Whatever else needs a card's model can share this read.
+ */
+export function cardKind(ctx: IExecuteSingleFunctions, send: SendRead, cardId: string): Promise<CardKind | undefined> {
 	const rules = rulesOf(ctx);
 	return keep(
 		rules.cards.get(cardId),
@@ -146,7 +150,7 @@ export async function checkProductRules(
 	let productCode = body.productCode as string | undefined;
 	let currency = body.cardCurrency as string | undefined;
 	if (!productCode || !currency) {
-		const found = body.cardId ? await card(ctx, send, String(body.cardId)) : undefined;
+		const found = body.cardId ? await cardKind(ctx, send, String(body.cardId)) : undefined;
 		if (!found) return;
 		productCode = found.productCode;
 		currency = found.cardCurrency;

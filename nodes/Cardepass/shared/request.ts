@@ -4,28 +4,27 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { settle, toRecords, unwrapEnvelope } from './envelope';
+import { toRecords } from './envelope';
 import type { OrderErrorContext } from './errors';
 import { errorItemJson, isTemporaryFailure, toNodeError } from './errors';
-import type { RequestSlot } from './limiter';
-import { DEFAULT_MAX_CONCURRENT_REQUESTS, withRequestSlot } from './limiter';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS } from './limiter';
 import { noteServer } from './productRules';
 import { outputCardData } from './cardDataPolicy';
 import { stableCustomerOrderNo } from './orderNumber';
 import { placeOrder } from './placeOrder';
 import { collectCursorPages, collectPages } from './paging';
+import type { Sender } from './sender';
+import { createSender } from './sender';
 import { isToolCall } from './toolCall';
-import type { OperationRegistry, OperationSpec, RequestOptions } from './types';
+import type { OperationRegistry, OperationSpec } from './types';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
 const CREDENTIAL_TYPE = 'cardepassOAuth2Api';
 /** Temporary failures (429, 5xx, a dropped connection, an unreadable answer) are sent again this often. */
 const DEFAULT_RETRIES = 2;
-/** Waits before the first, second, third… repeat. */
-const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
 const DEFAULT_COMPLETION_TIMEOUT_SECONDS = 120;
 const MAX_COMPLETION_TIMEOUT_SECONDS = 3600;
 
@@ -33,40 +32,29 @@ function option<T>(ctx: IExecutePaginationFunctions, name: string, fallback: T):
 	return ctx.getNodeParameter(`options.${name}`, fallback) as T;
 }
 
-/** One HTTP exchange with Cardepass: within the concurrency limit, the envelope checked and unwrapped. */
-function exchange(ctx: IExecutePaginationFunctions, requestData: RequestData) {
+/** The item's way to Cardepass: its routing request, within the credential's limit, with the node's retries. */
+function exchange(ctx: IExecutePaginationFunctions, requestData: RequestData): Sender {
 	const credential = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
 	const server = String(requestData.options.baseURL ?? '');
-	const slot: RequestSlot = {
-		credential: credential?.id ?? credential?.name ?? 'default',
-		server,
-		caller: `${ctx.getExecutionId() ?? ''}:${ctx.getWorkflow().id ?? ''}:${ctx.getNode().name}`,
-		limit: Number(option(ctx, 'maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS)) || DEFAULT_MAX_CONCURRENT_REQUESTS,
-		overloaded: isTemporaryFailure,
-	};
-	const needsToken = async () => {
-		const credentials = await ctx.getCredentials<{ oauthTokenData?: { access_token?: string } }>(CREDENTIAL_TYPE);
-		return !credentials.oauthTokenData?.access_token;
-	};
 	noteServer(ctx, server);
-	const retries = Math.max(0, Math.floor(Number(option(ctx, 'retries', DEFAULT_RETRIES)) || 0));
-	const sendOnce = async (overrides: Partial<RequestOptions>) =>
-		await withRequestSlot(slot, needsToken, async () => {
-			const items = await ctx.makeRoutingRequest({
-				...requestData,
-				options: { ...requestData.options, ...overrides },
-			});
-			return unwrapEnvelope(items.length === 1 ? items[0].json : items.map((item) => item.json));
-		});
-	return async (overrides: Partial<RequestOptions> = {}): Promise<unknown> => {
-		for (let attempt = 0; ; attempt++) {
-			const answer = await settle(sendOnce(overrides));
-			if (answer.ok) return answer.value;
-			if (attempt >= retries || !isTemporaryFailure(answer.error)) throw answer.error;
-			// The slot is free while waiting, so other items go on.
-			await sleep(RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]);
-		}
-	};
+	return createSender({
+		slot: {
+			credential: credential?.id ?? credential?.name ?? 'default',
+			server,
+			caller: `${ctx.getExecutionId() ?? ''}:${ctx.getWorkflow().id ?? ''}:${ctx.getNode().name}`,
+			limit: Number(option(ctx, 'maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS)) || DEFAULT_MAX_CONCURRENT_REQUESTS,
+			overloaded: isTemporaryFailure,
+		},
+		needsToken: async () => {
+			const credentials = await ctx.getCredentials<{ oauthTokenData?: { access_token?: string } }>(CREDENTIAL_TYPE);
+			return !credentials.oauthTokenData?.access_token;
+		},
+		retries: Math.max(0, Math.floor(Number(option(ctx, 'retries', DEFAULT_RETRIES)) || 0)),
+		transport: async (overrides) => {
+			const items = await ctx.makeRoutingRequest({ ...requestData, options: { ...requestData.options, ...overrides } });
+			return items.length === 1 ? items[0].json : items.map((item) => item.json);
+		},
+	});
 }
 
 /**
@@ -99,7 +87,7 @@ function orderOptions(ctx: IExecutePaginationFunctions): { completionTimeoutSeco
 async function readPages(
 	ctx: IExecutePaginationFunctions,
 	spec: OperationSpec,
-	send: ReturnType<typeof exchange>,
+	send: Sender,
 	qs: IDataObject,
 ): Promise<IDataObject[]> {
 	const returnAll = ctx.getNodeParameter('returnAll', false) as boolean;

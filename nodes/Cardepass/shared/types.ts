@@ -2,6 +2,7 @@ import type { DeclarativeRestApiSettings, IDataObject, IExecuteSingleFunctions }
 
 import type { OperationExplanation } from './errors';
 import type { PageQuery } from './paging';
+import type { Sender } from './sender';
 
 export type CardModel = 'standard' | 'sharebalance';
 
@@ -61,7 +62,7 @@ export interface OperationSpec {
 	/** Advice added to an error of this operation, when the input explains it (e.g. a setting the server refuses). */
 	hint?: (this: IExecuteSingleFunctions, failure: { message: string; httpCode?: string }) => OperationExplanation;
 	/** Reads the answer in more than one request (e.g. an order of any type); otherwise one request is sent. */
-	read?: (this: IExecuteSingleFunctions, send: (overrides?: Partial<RequestOptions>) => Promise<unknown>, request: RequestOptions) => Promise<IDataObject[]>;
+	read?: (this: IExecuteSingleFunctions, send: Sender, request: RequestOptions) => Promise<IDataObject[]>;
 	/** Turns the unwrapped answer into output items (e.g. applying a limit). */
 	transform?: (this: IExecuteSingleFunctions, records: IDataObject[]) => IDataObject[];
 	/** Whether the operation offers Reveal Card Number and CVV (shared/cardDataPolicy.ts); every other output is masked. */

@@ -5,7 +5,7 @@ import { CARD_MODEL_VALUES, cardModelProperty, optionsCollection } from '../../s
 import type { CardepassOperation } from '../../shared/operation';
 import { toRecords } from '../../shared/envelope';
 import { findOrder, ORDER_TYPES } from '../../shared/orderQuery';
-import type { Send } from '../../shared/placeOrder';
+import type { Sender } from '../../shared/sender';
 import type { CardModel, InputCheck, RequestOptions } from '../../shared/types';
 import { oneOf, requiredText } from '../../shared/validation';
 
@@ -45,7 +45,7 @@ const checkOrderType: InputCheck = function (this: IExecuteSingleFunctions, requ
 };
 
 /** With Any Type, each of the model's order types is asked in turn until the order is found. */
-async function findOrderOfAnyType(this: IExecuteSingleFunctions, send: Send, request: RequestOptions): Promise<IDataObject[]> {
+async function findOrderOfAnyType(this: IExecuteSingleFunctions, send: Sender, request: RequestOptions): Promise<IDataObject[]> {
 	const qs = (request.qs as IDataObject | undefined) ?? {};
 	if (qs.OrderType !== undefined) return toRecords(await send());
 	const model = this.getNodeParameter('cardModel') as CardModel;
