@@ -2,13 +2,13 @@
  * Retry of a failed execution from n8n's Executions list: a new execution ID, the failed execution's data
  * copied, the failed node run again. With the Customer Order No left empty, no order may be paid twice.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { GENERATED_ORDER_NO_PATTERN } from '../../nodes/Cardepass/shared/orderNumber';
 import { REVISIONS, useSandbox } from '../helpers/sandbox';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
-const topUp = (options: IDataObject = {}) => ({
+const topUp = (options: INodeParameters = {}) => ({
 	resource: 'card',
 	operation: 'topUp',
 	cardId: 'CARD123456',

@@ -49,7 +49,7 @@ const webhooks = require('./webhooks');
 
 /**
  * @typedef {object} FaultSpec
- * @property {'status' | 'businessError' | 'dropAfterCommit' | 'dropBeforeCommit' | 'delay' | 'malformedJson' | 'html' | 'revokeTokens' | 'expireToken'} kind
+ * @property {'status' | 'businessError' | 'dropAfterCommit' | 'dropBeforeCommit' | 'delay' | 'malformedJson' | 'html' | 'revokeTokens' | 'expireToken' | 'stripFields'} kind
  * @property {{ method?: string, path?: string | RegExp }} [match]
  * @property {number} [times]        default 1; Infinity allowed
  * @property {number} [skip]         let the first N matching requests pass
@@ -64,6 +64,7 @@ const webhooks = require('./webhooks');
  * @property {string} [errorMessage] 'businessError'
  * @property {number} [httpStatus]   'businessError' (default 200)
  * @property {number} [ms]           'delay' (required)
+ * @property {string[]} [fields]     'stripFields': top-level fields of the answer's data to leave out
  */
 
 /**
