@@ -8,7 +8,9 @@ function report(line: string): void {
 	process.stdout.write(`[bench] ${line}\n`);
 }
 
-async function measure<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; heapMb: string }> {
+async function measure<T>(
+	work: () => Promise<T>,
+): Promise<{ result: T; ms: number; heapMb: string }> {
 	global.gc?.();
 	const heapBefore = process.memoryUsage().heapUsed;
 	const started = process.hrtime.bigint();
@@ -26,7 +28,13 @@ describe('Cardepass node benchmarks (figures only)', () => {
 		const { sim, engine } = await openSandbox({ latencyMs });
 		try {
 			const items = Array.from({ length: count }, (_, i) => ({ ref: `BENCH-${i}` }));
-			const parameters = { resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: 10, customerOrderNo: '={{ $json.ref }}' };
+			const parameters = {
+				resource: 'card',
+				operation: 'topUp',
+				cardId: 'CARD123456',
+				topUpAmount: 10,
+				customerOrderNo: '={{ $json.ref }}',
+			};
 			const { result, ms, heapMb } = await measure(() => engine.run(parameters, items));
 			expect(result.items).toHaveLength(count);
 			report(
@@ -42,11 +50,18 @@ describe('Cardepass node benchmarks (figures only)', () => {
 		const { sim, engine } = await openSandbox();
 		try {
 			const range = sim.addAccountLogs(count);
-			const parameters = { resource: 'account', operation: 'getFundLogs', returnAll: true, filters: { transactionDateFrom: range.from, transactionDateTo: range.to } };
+			const parameters = {
+				resource: 'account',
+				operation: 'getFundLogs',
+				returnAll: true,
+				filters: { transactionDateFrom: range.from, transactionDateTo: range.to },
+			};
 			const { result, ms, heapMb } = await measure(() => engine.run(parameters));
 			expect(result.items).toHaveLength(count);
 			const pages = sim.apiRequests({ path: '/v1/accounts/accountLogs' }).length;
-			report(`fund logs ×${count}: ${ms.toFixed(0)} ms, ${pages} pages (${(ms / pages).toFixed(1)} ms/page), heap +${heapMb}, RSS ${megabytes(process.memoryUsage().rss)}`);
+			report(
+				`fund logs ×${count}: ${ms.toFixed(0)} ms, ${pages} pages (${(ms / pages).toFixed(1)} ms/page), heap +${heapMb}, RSS ${megabytes(process.memoryUsage().rss)}`,
+			);
 		} finally {
 			await sim.close();
 		}
