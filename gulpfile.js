@@ -4,9 +4,10 @@ const { src, dest } = require('gulp');
 
 // tsc emits only JavaScript; n8n reads each node's icon and codex file from beside the built node.
 function buildAssets() {
-	return src(['nodes/**/*.{png,svg,json}', 'credentials/**/*.{png,svg}'], { base: '.', encoding: false }).pipe(
-		dest('dist'),
-	);
+	return src(['nodes/**/*.{png,svg,json}', 'credentials/**/*.{png,svg}'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
 }
 
 /** The source a built file comes from: X.js and X.d.ts from X.ts, an asset from itself. */
@@ -41,7 +42,8 @@ function unreleasedEntries() {
 	const changelog = fs.readFileSync(path.join(__dirname, 'CHANGELOG.md'), 'utf8');
 	const unreleased = UNRELEASED.exec(changelog);
 	if (!unreleased) throw new Error('CHANGELOG.md: no "## Unreleased" section');
-	if (!/^- /m.test(unreleased[1])) throw new Error('CHANGELOG.md: nothing under "## Unreleased" to release');
+	if (!/^- /m.test(unreleased[1]))
+		throw new Error('CHANGELOG.md: nothing under "## Unreleased" to release');
 	return { changelog, unreleased };
 }
 
@@ -62,7 +64,9 @@ async function releaseChangelog() {
 	const released = `## Unreleased\n\n## ${version} (${today})\n${unreleased[1]}`;
 	fs.writeFileSync(
 		path.join(__dirname, 'CHANGELOG.md'),
-		changelog.slice(0, unreleased.index) + released + changelog.slice(unreleased.index + unreleased[0].length),
+		changelog.slice(0, unreleased.index) +
+			released +
+			changelog.slice(unreleased.index + unreleased[0].length),
 	);
 }
 

@@ -14,9 +14,17 @@ function baseUrlExpression(source: '$credentials' | '$self'): string {
 export const CARDEPASS_BASE_URL_EXPRESSION = `={{ ${baseUrlExpression('$credentials')} }}`;
 
 /** The same root, for code that holds the decrypted credential (dropdown loaders). */
-export function cardepassBaseUrl(credentials: { environment?: unknown; baseUrl?: unknown }): string {
-	if (credentials.environment === 'custom') return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
-	return credentials.environment === 'test' ? ENVIRONMENT_BASE_URLS.test : ENVIRONMENT_BASE_URLS.production;
+export function cardepassBaseUrl(credentials: {
+	environment?: unknown;
+	baseUrl?: unknown;
+}): string {
+	if (credentials.environment === 'custom')
+		return String(credentials.baseUrl ?? '')
+			.trim()
+			.replace(/\/+$/, '');
+	return credentials.environment === 'test'
+		? ENVIRONMENT_BASE_URLS.test
+		: ENVIRONMENT_BASE_URLS.production;
 }
 
 export class CardepassOAuth2Api implements ICredentialType {
@@ -114,8 +122,18 @@ export class CardepassOAuth2Api implements ICredentialType {
 			default: 'body',
 		},
 		// Fields of n8n's generic OAuth2 credential that mean nothing for Cardepass stay out of the dialog.
-		{ displayName: 'Send Additional Body Properties', name: 'sendAdditionalBodyProperties', type: 'hidden', default: false },
-		{ displayName: 'Additional Body Properties', name: 'additionalBodyProperties', type: 'hidden', default: '' },
+		{
+			displayName: 'Send Additional Body Properties',
+			name: 'sendAdditionalBodyProperties',
+			type: 'hidden',
+			default: false,
+		},
+		{
+			displayName: 'Additional Body Properties',
+			name: 'additionalBodyProperties',
+			type: 'hidden',
+			default: '',
+		},
 		{ displayName: 'Ignore SSL Issues', name: 'ignoreSSLIssues', type: 'hidden', default: false },
 		{
 			displayName: 'Token Expired Status Code',

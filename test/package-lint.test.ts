@@ -35,14 +35,30 @@ function lint(packageJson: Manifest): { status: number | null; output: string } 
 }
 
 const broken: Array<[string, (copy: Manifest) => void, RegExp]> = [
-	['a name outside the n8n-nodes-* convention', (copy) => (copy.name = 'cardepass-for-n8n'), /Package name "cardepass-for-n8n" must follow the convention/],
-	['a runtime dependency', (copy) => (copy.dependencies = { axios: '^1.12.0' }), /The "dependencies" field must be empty or absent/],
-	['an author without an email', (copy) => delete copy.author.email, /The "author" field must include a non-empty email/],
-	['no n8n-community-node-package keyword', (copy) => (copy.keywords = ['n8n', 'cardepass']), /keywords-without-official-tag/],
+	[
+		'a name outside the n8n-nodes-* convention',
+		(copy) => (copy.name = 'cardepass-for-n8n'),
+		/Package name "cardepass-for-n8n" must follow the convention/,
+	],
+	[
+		'a runtime dependency',
+		(copy) => (copy.dependencies = { axios: '^1.12.0' }),
+		/The "dependencies" field must be empty or absent/,
+	],
+	[
+		'an author without an email',
+		(copy) => delete copy.author.email,
+		/The "author" field must include a non-empty email/,
+	],
+	[
+		'no n8n-community-node-package keyword',
+		(copy) => (copy.keywords = ['n8n', 'cardepass']),
+		/keywords-without-official-tag/,
+	],
 ];
 
 describe('the lint step reads package.json', () => {
-	test('the project\'s package.json passes', () => {
+	test("the project's package.json passes", () => {
 		const { status, output } = lint(manifest);
 		expect(output).not.toMatch(/error/i);
 		expect(status).toBe(0);

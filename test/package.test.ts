@@ -13,7 +13,8 @@ describe('the published package', () => {
 		expect(manifest.keywords).toContain('n8n-community-node-package');
 		expect(manifest.dependencies).toBeUndefined();
 		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
-		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(existsSync(path.join(root, file))).toBe(true);
+		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials])
+			expect(existsSync(path.join(root, file))).toBe(true);
 	});
 
 	test('the dev copy of n8n-workflow is the one n8n-core requires (one copy, so instanceof NodeApiError holds)', () => {
@@ -24,16 +25,36 @@ describe('the published package', () => {
 
 	test('npm pack lists exactly the compiled nodes and credentials, their codex files and icons, and the package files', () => {
 		const packed = packedFiles();
-		expect(packed).toEqual([...expectedDistFiles(), 'CHANGELOG.md', 'LICENSE', 'README.md', 'index.js', 'package.json'].sort());
-		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(packed).toContain(file);
-		for (const node of manifest.n8n.nodes as string[]) expect(packed).toContain(node.replace(/\.js$/, '.json'));
-		expect(packed.filter((file) => /\.d\.ts$|\.map$|\.test\.|simulator|screenshot|^docs\/|zh-CN/.test(file))).toEqual([]);
+		expect(packed).toEqual(
+			[
+				...expectedDistFiles(),
+				'CHANGELOG.md',
+				'LICENSE',
+				'README.md',
+				'index.js',
+				'package.json',
+			].sort(),
+		);
+		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials])
+			expect(packed).toContain(file);
+		for (const node of manifest.n8n.nodes as string[])
+			expect(packed).toContain(node.replace(/\.js$/, '.json'));
+		expect(
+			packed.filter((file) =>
+				/\.d\.ts$|\.map$|\.test\.|simulator|screenshot|^docs\/|zh-CN/.test(file),
+			),
+		).toEqual([]);
 		expect(packed).toContain(manifest.main);
 	});
 });
 
 function packedFiles(): string[] {
-	const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as Array<{
+	const [report] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
+	) as Array<{
 		files: Array<{ path: string }>;
 	}>;
 	return report.files.map((file) => file.path).sort();
@@ -58,5 +79,7 @@ function expectedDistFiles(): string[] {
 function sourceFiles(folder: string): string[] {
 	return readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
-		.map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+		.map((entry) =>
+			path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+		);
 }

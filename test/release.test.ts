@@ -5,13 +5,28 @@
  * project's package.json, .npmrc, CHANGELOG.md and gulpfile.
  */
 import { execFileSync, spawnSync } from 'child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import {
+	copyFileSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 
 const root = path.resolve(__dirname, '..');
-const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-const gitIdentity = { GIT_AUTHOR_NAME: 'Release Test', GIT_AUTHOR_EMAIL: 'release@example.test', GIT_COMMITTER_NAME: 'Release Test', GIT_COMMITTER_EMAIL: 'release@example.test' };
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+	version: string;
+};
+const gitIdentity = {
+	GIT_AUTHOR_NAME: 'Release Test',
+	GIT_AUTHOR_EMAIL: 'release@example.test',
+	GIT_COMMITTER_NAME: 'Release Test',
+	GIT_COMMITTER_EMAIL: 'release@example.test',
+};
 const unreleasedEntry = '- A change waiting for the next release.';
 
 function nextMinor(version: string): string {
@@ -20,7 +35,12 @@ function nextMinor(version: string): string {
 }
 
 let dir: string;
-const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...gitIdentity } }).trim();
+const git = (...args: string[]) =>
+	execFileSync('git', args, {
+		cwd: dir,
+		encoding: 'utf8',
+		env: { ...process.env, ...gitIdentity },
+	}).trim();
 
 function scratchRepository(changelog: string) {
 	dir = mkdtempSync(path.join(tmpdir(), 'cardepass-release-'));
@@ -36,13 +56,20 @@ function scratchRepository(changelog: string) {
 }
 
 function release(bump: string) {
-	return spawnSync('npm', ['run', 'release', '--', bump], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...gitIdentity } });
+	return spawnSync('npm', ['run', 'release', '--', bump], {
+		cwd: dir,
+		encoding: 'utf8',
+		env: { ...process.env, ...gitIdentity },
+	});
 }
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 test('bumps the version, dates the Unreleased entries under it, commits both and tags the version', () => {
-	const changelog = readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8').replace('## Unreleased\n', `## Unreleased\n\n${unreleasedEntry}\n`);
+	const changelog = readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8').replace(
+		'## Unreleased\n',
+		`## Unreleased\n\n${unreleasedEntry}\n`,
+	);
 	scratchRepository(changelog);
 	const next = nextMinor(manifest.version);
 
@@ -56,7 +83,10 @@ test('bumps the version, dates the Unreleased entries under it, commits both and
 	expect(released).toMatch(new RegExp(`^## ${manifest.version.replace(/\./g, '\\.')}\\b`, 'm'));
 	expect(git('tag', '--list')).toBe(`v${next}`);
 	expect(git('log', '-1', '--format=%s')).toBe(next);
-	expect(git('show', '--name-only', '--format=', 'HEAD').split('\n').sort()).toEqual(['CHANGELOG.md', 'package.json']);
+	expect(git('show', '--name-only', '--format=', 'HEAD').split('\n').sort()).toEqual([
+		'CHANGELOG.md',
+		'package.json',
+	]);
 	expect(git('status', '--porcelain')).toBe('');
 });
 
@@ -68,7 +98,9 @@ test('refuses a release with nothing under Unreleased, and changes nothing', () 
 
 	expect(result.status).not.toBe(0);
 	expect(`${result.stdout}${result.stderr}`).toContain('nothing under "## Unreleased"');
-	expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).version).toBe(manifest.version);
+	expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).version).toBe(
+		manifest.version,
+	);
 	expect(readFileSync(path.join(dir, 'CHANGELOG.md'), 'utf8')).toBe(changelog);
 	expect(git('tag', '--list')).toBe('');
 });

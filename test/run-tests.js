@@ -46,8 +46,14 @@ function suite(title, command, args) {
 
 function jest() {
 	say('simulator, engine and package tests (jest)');
-	const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cardepass-jest-')), 'report.json');
-	const result = spawnSync('npx', ['jest', '--ci', '--json', `--outputFile=${report}`], { cwd: root, stdio: 'inherit' });
+	const report = path.join(
+		fs.mkdtempSync(path.join(os.tmpdir(), 'cardepass-jest-')),
+		'report.json',
+	);
+	const result = spawnSync('npx', ['jest', '--ci', '--json', `--outputFile=${report}`], {
+		cwd: root,
+		stdio: 'inherit',
+	});
 	const summary = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')) : undefined;
 	fs.rmSync(path.dirname(report), { recursive: true, force: true });
 	if (summary) {
@@ -56,7 +62,9 @@ function jest() {
 	} else {
 		totals.failed += 1;
 	}
-	process.stdout.write(`jest: ${summary?.numPassedTests ?? 0} passed, ${summary?.numFailedTests ?? 1} failed\n`);
+	process.stdout.write(
+		`jest: ${summary?.numPassedTests ?? 0} passed, ${summary?.numFailedTests ?? 1} failed\n`,
+	);
 	return result.status === 0;
 }
 
@@ -73,14 +81,28 @@ function installedPackagesMatchLock() {
 }
 
 async function main() {
-	if (!installedPackagesMatchLock()) step('installing dev dependencies (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
+	if (!installedPackagesMatchLock())
+		step('installing dev dependencies (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
 	step('lint', 'npm', ['run', 'lint', '--silent']);
 	step('build', 'npm', ['run', 'build', '--silent']);
-	if (!(await suite("n8n's verification scanner: the source and the packed tarball", 'node', ['test/scan-package.js']))) finish('failed: scan');
+	if (
+		!(await suite("n8n's verification scanner: the source and the packed tarball", 'node', [
+			'test/scan-package.js',
+		]))
+	)
+		finish('failed: scan');
 	step('type check (tests included)', 'npm', ['run', 'typecheck', '--silent']);
 	const results = [jest()];
-	results.push(await suite('end-to-end in real n8n (installs n8n 1.123 and 2.41 on first use)', 'node', ['test/e2e/run-e2e.js']));
-	results.push(await suite('queue mode: n8n 2.41 main and two workers on PostgreSQL and Redis', 'node', ['test/e2e/queue/run-queue.js']));
+	results.push(
+		await suite('end-to-end in real n8n (installs n8n 1.123 and 2.41 on first use)', 'node', [
+			'test/e2e/run-e2e.js',
+		]),
+	);
+	results.push(
+		await suite('queue mode: n8n 2.41 main and two workers on PostgreSQL and Redis', 'node', [
+			'test/e2e/queue/run-queue.js',
+		]),
+	);
 	results.push(await suite('the editor in a browser', 'node', ['test/e2e/browser.js']));
 	finish(results.every(Boolean) ? undefined : 'some suites failed');
 }

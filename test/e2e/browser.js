@@ -71,8 +71,15 @@ class Checks {
 	}
 
 	async dump(name, error) {
-		this.debugDir = this.debugDir || fs.mkdtempSync(path.join(os.tmpdir(), 'cardepass-browser-failure-'));
-		const base = path.join(this.debugDir, name.replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').slice(0, 60));
+		this.debugDir =
+			this.debugDir || fs.mkdtempSync(path.join(os.tmpdir(), 'cardepass-browser-failure-'));
+		const base = path.join(
+			this.debugDir,
+			name
+				.replace(/[^\w]+/g, '-')
+				.replace(/^-|-$/g, '')
+				.slice(0, 60),
+		);
 		fs.writeFileSync(`${base}.txt`, `${error.stack || error.message}\n`);
 		if (this.page && !this.page.isClosed()) {
 			await this.page.screenshot({ path: `${base}.png`, fullPage: true }).catch(() => {});
@@ -88,9 +95,14 @@ function expect(condition, message) {
 
 /** The example's Cardepass node that creates a card (its name as on the canvas). */
 function createNodeName(exampleFile) {
-	const workflow = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', exampleFile), 'utf8'));
+	const workflow = JSON.parse(
+		fs.readFileSync(path.join(REPO_ROOT, 'examples', exampleFile), 'utf8'),
+	);
 	const node = workflow.nodes.find(
-		(n) => /\.cardepass$/.test(n.type) && n.parameters?.resource === 'card' && n.parameters?.operation === 'create',
+		(n) =>
+			/\.cardepass$/.test(n.type) &&
+			n.parameters?.resource === 'card' &&
+			n.parameters?.operation === 'create',
 	);
 	if (!node) throw new Error(`examples/${exampleFile} has no Cardepass Card → Create node`);
 	return node.name;
@@ -109,16 +121,27 @@ async function screenshot(page, name) {
 const savedAs = (file) => (file ? ` (${path.relative(REPO_ROOT, file)})` : '');
 
 async function credentialChecks(checks, page, info) {
-	await checks.run('credential: the dialog shows Environment, Base URL, Client ID and Client Secret, none of n8n\'s generic OAuth2 fields', async () => {
-		const modal = await editor.openCredential(page, info.credential.url);
-		const labels = await editor.credentialFieldLabels(modal);
-		const missing = OUR_CREDENTIAL_FIELDS.filter((label) => !labels.includes(label));
-		const extra = labels.filter((label) => !OUR_CREDENTIAL_FIELDS.includes(label) && !N8N_CREDENTIAL_FIELDS.includes(label));
-		expect(!missing.length && !extra.length, `fields ${JSON.stringify(labels)}: missing ${JSON.stringify(missing)}, not ours ${JSON.stringify(extra)}`);
-		const first = labels[0] === 'Environment' ? 'Environment first' : `Environment is field ${labels.indexOf('Environment') + 1}`;
-		return `${labels.join(', ')} (${first})`;
-	});
-	await checks.run('credential: Save with the right secret passes n8n\'s test', async () => {
+	await checks.run(
+		"credential: the dialog shows Environment, Base URL, Client ID and Client Secret, none of n8n's generic OAuth2 fields",
+		async () => {
+			const modal = await editor.openCredential(page, info.credential.url);
+			const labels = await editor.credentialFieldLabels(modal);
+			const missing = OUR_CREDENTIAL_FIELDS.filter((label) => !labels.includes(label));
+			const extra = labels.filter(
+				(label) => !OUR_CREDENTIAL_FIELDS.includes(label) && !N8N_CREDENTIAL_FIELDS.includes(label),
+			);
+			expect(
+				!missing.length && !extra.length,
+				`fields ${JSON.stringify(labels)}: missing ${JSON.stringify(missing)}, not ours ${JSON.stringify(extra)}`,
+			);
+			const first =
+				labels[0] === 'Environment'
+					? 'Environment first'
+					: `Environment is field ${labels.indexOf('Environment') + 1}`;
+			return `${labels.join(', ')} (${first})`;
+		},
+	);
+	await checks.run("credential: Save with the right secret passes n8n's test", async () => {
 		const modal = await editor.openCredential(page, info.credential.url);
 		const banner = await editor.saveClientSecret(page, modal, info.simulator.clientSecret);
 		expect(banner.ok, `n8n showed "${banner.text}" ${banner.detail}`);
@@ -127,14 +150,17 @@ async function credentialChecks(checks, page, info) {
 	});
 	if (page.line === '1.x') {
 		// As the README says: 1.x tests a credential that holds a token with that token, not with the secret.
-		await checks.run('credential: a wrong secret saved over a working one passes n8n 1.x\'s test (the stored token is reused)', async () => {
-			const modal = await editor.openCredential(page, info.credential.url);
-			const banner = await editor.saveClientSecret(page, modal, WRONG_SECRET);
-			expect(banner.ok, `n8n showed "${banner.text}" ${banner.detail}`);
-			return `n8n shows "${banner.text}"`;
-		});
+		await checks.run(
+			"credential: a wrong secret saved over a working one passes n8n 1.x's test (the stored token is reused)",
+			async () => {
+				const modal = await editor.openCredential(page, info.credential.url);
+				const banner = await editor.saveClientSecret(page, modal, WRONG_SECRET);
+				expect(banner.ok, `n8n showed "${banner.text}" ${banner.detail}`);
+				return `n8n shows "${banner.text}"`;
+			},
+		);
 	} else {
-		await checks.run('credential: a wrong secret fails n8n\'s test', async () => {
+		await checks.run("credential: a wrong secret fails n8n's test", async () => {
 			const modal = await editor.openCredential(page, info.credential.url);
 			const banner = await editor.saveClientSecret(page, modal, WRONG_SECRET);
 			expect(!banner.ok, `n8n showed "${banner.text}" for the wrong secret`);
@@ -153,18 +179,25 @@ async function nodePanelChecks(checks, page, info, sim) {
 	const workflow = info.workflows.find((w) => w.file === EXAMPLE);
 	const nodeName = createNodeName(EXAMPLE);
 	const productNames = sim.state.products.map((p) => `${p.productName} (${p.productCode})`);
-	const currenciesOf = (code) => [...sim.state.products.find((p) => p.productCode === code).cardCurrency].sort();
+	const currenciesOf = (code) =>
+		[...sim.state.products.find((p) => p.productCode === code).cardCurrency].sort();
 	let ndv;
-	await checks.run(`node panel: "${nodeName}" shows Resource "Card", Operation "Create"`, async () => {
-		expect(workflow, `examples/${EXAMPLE} was not imported`);
-		await editor.openWorkflow(page, workflow.url);
-		ndv = await editor.openNode(page, nodeName);
-		const resource = await editor.parameterValue(ndv, 'resource');
-		const operation = await editor.parameterValue(ndv, 'operation');
-		expect(resource === 'Card' && operation === 'Create', `Resource "${resource}", Operation "${operation}"`);
-		return `in "${workflow.name}"`;
-	});
-	await checks.run('node panel: the Product dropdown lists the simulator\'s products', async () => {
+	await checks.run(
+		`node panel: "${nodeName}" shows Resource "Card", Operation "Create"`,
+		async () => {
+			expect(workflow, `examples/${EXAMPLE} was not imported`);
+			await editor.openWorkflow(page, workflow.url);
+			ndv = await editor.openNode(page, nodeName);
+			const resource = await editor.parameterValue(ndv, 'resource');
+			const operation = await editor.parameterValue(ndv, 'operation');
+			expect(
+				resource === 'Card' && operation === 'Create',
+				`Resource "${resource}", Operation "${operation}"`,
+			);
+			return `in "${workflow.name}"`;
+		},
+	);
+	await checks.run("node panel: the Product dropdown lists the simulator's products", async () => {
 		expect(ndv, 'the node panel did not open');
 		const options = await editor.openDropdown(page, ndv, 'productCode');
 		expect(
@@ -182,7 +215,10 @@ async function nodePanelChecks(checks, page, info, sim) {
 			await editor.chooseOption(page, ndv, 'productCode', `(${code})`);
 			const currencies = (await editor.openDropdown(page, ndv, 'cardCurrency')).sort();
 			await page.keyboard.press('Escape');
-			expect(JSON.stringify(currencies) === JSON.stringify(currenciesOf(code)), `${code}: currencies ${currencies}`);
+			expect(
+				JSON.stringify(currencies) === JSON.stringify(currenciesOf(code)),
+				`${code}: currencies ${currencies}`,
+			);
 			seen.push(`${code} → ${currencies.join(', ')}`);
 		}
 		await editor.chooseOption(page, ndv, 'cardCurrency', 'USD');
@@ -199,8 +235,14 @@ async function executionCheck(checks, page, workflow, sim) {
 		else await editor.openWorkflow(page, workflow.url);
 		const cardsBefore = sim.state.cards.size;
 		const run = await editor.executeWorkflow(page);
-		expect(run.ok, `node states ${JSON.stringify(run.nodes)}, edge labels ${JSON.stringify(run.edges)}, toast "${run.toast}"`);
-		expect(sim.state.cards.size === cardsBefore + 1, `the simulator has ${sim.state.cards.size - cardsBefore} new cards`);
+		expect(
+			run.ok,
+			`node states ${JSON.stringify(run.nodes)}, edge labels ${JSON.stringify(run.edges)}, toast "${run.toast}"`,
+		);
+		expect(
+			sim.state.cards.size === cardsBefore + 1,
+			`the simulator has ${sim.state.cards.size - cardsBefore} new cards`,
+		);
 		await page.getByTestId('zoom-to-fit').click();
 		await page.waitForTimeout(500); // the fit animates (in script, not CSS)
 		const file = await screenshot(page, 'executed-workflow.png');
@@ -211,21 +253,35 @@ async function executionCheck(checks, page, workflow, sim) {
 /** Every action as a node of its own: the canvas subtitles, then each node panel. */
 async function actionChecks(checks, page, info, sandbox) {
 	const list = actions.listActions(actions.nodeDescription());
-	const workflowId = await createWorkflow(sandbox.n8n, actions.actionsWorkflow({ nodeType: info.nodeType, credential: info.credential, actions: list }));
-	await checks.run(`canvas: the ${list.length} actions' subtitles name operation and resource as the dropdowns do`, async () => {
-		await editor.openWorkflow(page, `${info.url}/workflow/${workflowId}`);
-		await page.getByTestId('zoom-to-fit').click();
-		await page.waitForTimeout(500); // the fit animates
-		const wrong = [];
-		for (const action of list) {
-			const subtitle = await editor.canvasSubtitle(page, action.nodeName);
-			if (subtitle !== `${action.operationName}: ${action.resourceName}`) wrong.push(`"${action.nodeName}" shows "${subtitle}"`);
-		}
-		expect(!wrong.length, wrong.join('; '));
-		const topUp = await editor.canvasSubtitle(page, list.find((a) => a.key === 'card/topUp').nodeName);
-		expect(topUp === 'Top Up: Card', `Card → Top Up shows "${topUp}"`);
-		return `e.g. "${topUp}"`;
-	});
+	const workflowId = await createWorkflow(
+		sandbox.n8n,
+		actions.actionsWorkflow({
+			nodeType: info.nodeType,
+			credential: info.credential,
+			actions: list,
+		}),
+	);
+	await checks.run(
+		`canvas: the ${list.length} actions' subtitles name operation and resource as the dropdowns do`,
+		async () => {
+			await editor.openWorkflow(page, `${info.url}/workflow/${workflowId}`);
+			await page.getByTestId('zoom-to-fit').click();
+			await page.waitForTimeout(500); // the fit animates
+			const wrong = [];
+			for (const action of list) {
+				const subtitle = await editor.canvasSubtitle(page, action.nodeName);
+				if (subtitle !== `${action.operationName}: ${action.resourceName}`)
+					wrong.push(`"${action.nodeName}" shows "${subtitle}"`);
+			}
+			expect(!wrong.length, wrong.join('; '));
+			const topUp = await editor.canvasSubtitle(
+				page,
+				list.find((a) => a.key === 'card/topUp').nodeName,
+			);
+			expect(topUp === 'Top Up: Card', `Card → Top Up shows "${topUp}"`);
+			return `e.g. "${topUp}"`;
+		},
+	);
 	for (const action of list) {
 		await checks.run(`node panel: ${action.nodeName}`, async () => {
 			if (await page.getByTestId('ndv').isVisible()) await editor.closeNode(page);
@@ -245,14 +301,27 @@ function topUpWorkflow(info) {
 	return {
 		name: 'Top up a card',
 		nodes: [
-			{ id: crypto.randomUUID(), name: trigger, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: crypto.randomUUID(),
+				name: trigger,
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: crypto.randomUUID(),
 				name: node,
 				type: info.nodeType,
 				typeVersion: 1,
 				position: [260, 0],
-				parameters: { resource: 'card', operation: 'topUp', cardId: TOP_UP_CARD, topUpAmount: '10', customerOrderNo: 'browser-top-up-1' },
+				parameters: {
+					resource: 'card',
+					operation: 'topUp',
+					cardId: TOP_UP_CARD,
+					topUpAmount: '10',
+					customerOrderNo: 'browser-top-up-1',
+				},
 				credentials: { cardepassOAuth2Api: { id: info.credential.id, name: info.credential.name } },
 			},
 		],
@@ -279,54 +348,85 @@ async function topUpChecks(checks, page, info, sandbox) {
 		return await editor.openNode(page, nodeName);
 	};
 	let first;
-	await checks.run('Top Up executed in the editor: the output table shows one new order', async () => {
-		const ndv = await openTopUp();
-		await editor.executeStep(page, ndv);
-		const error = await editor.outputError(ndv);
-		expect(!error, `the node failed: ${error?.message} ${error?.description}`);
-		first = await editor.outputTable(ndv);
-		const orders = sim.getOrders({ customerOrderNo: 'browser-top-up-1' });
-		expect(orders.length === 1, `the simulator has ${orders.length} orders with that Customer Order No`);
-		expect(earlierOrderCell(first) === 'false', `earlierOrder shows "${earlierOrderCell(first)}"`);
-		return `${first.headers.length} columns: ${first.headers.join(', ')}`;
-	});
-	await checks.run('Top Up again with the same Customer Order No: the earlier order, with the same output keys', async () => {
-		expect(first, 'the first run did not complete');
-		const ndv = await openTopUp();
-		await editor.executeStep(page, ndv);
-		const error = await editor.outputError(ndv);
-		expect(!error, `the node failed: ${error?.message} ${error?.description}`);
-		const again = await editor.outputTable(ndv);
-		expect(
-			JSON.stringify(again.headers) === JSON.stringify(first.headers),
-			`columns ${JSON.stringify(again.headers)}, first run ${JSON.stringify(first.headers)}`,
-		);
-		expect(earlierOrderCell(again) === 'true', `earlierOrder shows "${earlierOrderCell(again)}"`);
-		const orders = sim.getOrders({ customerOrderNo: 'browser-top-up-1' });
-		expect(orders.length === 1, `the simulator has ${orders.length} orders with that Customer Order No`);
-		return `${again.headers.length} equal columns, earlierOrder true, still 1 order at the simulator`;
-	});
-	await checks.run('Top Up with an amount of 0: the node\'s error, no order at the simulator', async () => {
-		const ndv = await openTopUp();
-		const amount = ndv.getByTestId('parameter-input-topUpAmount').locator('input').first();
-		await amount.fill('0');
-		await ndv.getByTestId('parameter-input-customerOrderNo').locator('input').first().fill('browser-top-up-zero');
-		await amount.click(); // leave the Customer Order No field, so the editor keeps what was typed
-		const posts = sim.apiRequests({ method: 'POST' }).length;
-		const ordersBefore = sim.state.orders.length;
-		await editor.executeStep(page, ndv);
-		const shownAmount = await amount.inputValue();
-		const error = await editor.outputError(ndv);
-		expect(error, 'the output panel shows no error');
-		expect(error.message === 'Top Up Amount must be at least 1, got 0', `the error reads "${error.message}"`);
-		expect(shownAmount === '0', `the amount field shows "${shownAmount}"`);
-		const panelText = await ndv.getByTestId('output-panel').innerText();
-		expect(!/Error code\s*none/i.test(panelText), 'the error shows "Error code: none", as if Cardepass had refused the amount');
-		const sent = sim.apiRequests({ method: 'POST' }).length - posts;
-		expect(sent === 0 && sim.state.orders.length === ordersBefore, `${sent} POST requests, ${sim.state.orders.length - ordersBefore} new orders`);
-		await editor.closeNode(page);
-		return `"${error.message}" / "${error.description}"; amount still "0"; no request, no order`;
-	});
+	await checks.run(
+		'Top Up executed in the editor: the output table shows one new order',
+		async () => {
+			const ndv = await openTopUp();
+			await editor.executeStep(page, ndv);
+			const error = await editor.outputError(ndv);
+			expect(!error, `the node failed: ${error?.message} ${error?.description}`);
+			first = await editor.outputTable(ndv);
+			const orders = sim.getOrders({ customerOrderNo: 'browser-top-up-1' });
+			expect(
+				orders.length === 1,
+				`the simulator has ${orders.length} orders with that Customer Order No`,
+			);
+			expect(
+				earlierOrderCell(first) === 'false',
+				`earlierOrder shows "${earlierOrderCell(first)}"`,
+			);
+			return `${first.headers.length} columns: ${first.headers.join(', ')}`;
+		},
+	);
+	await checks.run(
+		'Top Up again with the same Customer Order No: the earlier order, with the same output keys',
+		async () => {
+			expect(first, 'the first run did not complete');
+			const ndv = await openTopUp();
+			await editor.executeStep(page, ndv);
+			const error = await editor.outputError(ndv);
+			expect(!error, `the node failed: ${error?.message} ${error?.description}`);
+			const again = await editor.outputTable(ndv);
+			expect(
+				JSON.stringify(again.headers) === JSON.stringify(first.headers),
+				`columns ${JSON.stringify(again.headers)}, first run ${JSON.stringify(first.headers)}`,
+			);
+			expect(earlierOrderCell(again) === 'true', `earlierOrder shows "${earlierOrderCell(again)}"`);
+			const orders = sim.getOrders({ customerOrderNo: 'browser-top-up-1' });
+			expect(
+				orders.length === 1,
+				`the simulator has ${orders.length} orders with that Customer Order No`,
+			);
+			return `${again.headers.length} equal columns, earlierOrder true, still 1 order at the simulator`;
+		},
+	);
+	await checks.run(
+		"Top Up with an amount of 0: the node's error, no order at the simulator",
+		async () => {
+			const ndv = await openTopUp();
+			const amount = ndv.getByTestId('parameter-input-topUpAmount').locator('input').first();
+			await amount.fill('0');
+			await ndv
+				.getByTestId('parameter-input-customerOrderNo')
+				.locator('input')
+				.first()
+				.fill('browser-top-up-zero');
+			await amount.click(); // leave the Customer Order No field, so the editor keeps what was typed
+			const posts = sim.apiRequests({ method: 'POST' }).length;
+			const ordersBefore = sim.state.orders.length;
+			await editor.executeStep(page, ndv);
+			const shownAmount = await amount.inputValue();
+			const error = await editor.outputError(ndv);
+			expect(error, 'the output panel shows no error');
+			expect(
+				error.message === 'Top Up Amount must be at least 1, got 0',
+				`the error reads "${error.message}"`,
+			);
+			expect(shownAmount === '0', `the amount field shows "${shownAmount}"`);
+			const panelText = await ndv.getByTestId('output-panel').innerText();
+			expect(
+				!/Error code\s*none/i.test(panelText),
+				'the error shows "Error code: none", as if Cardepass had refused the amount',
+			);
+			const sent = sim.apiRequests({ method: 'POST' }).length - posts;
+			expect(
+				sent === 0 && sim.state.orders.length === ordersBefore,
+				`${sent} POST requests, ${sim.state.orders.length - ordersBefore} new orders`,
+			);
+			await editor.closeNode(page);
+			return `"${error.message}" / "${error.description}"; amount still "0"; no request, no order`;
+		},
+	);
 }
 
 async function screenshotCheck(checks) {
@@ -347,25 +447,34 @@ function chosenLines(args) {
 	const index = args.indexOf('--line');
 	const wanted = index >= 0 ? args[index + 1] : 'all';
 	if (wanted === 'all') return LINES;
-	if (!LINES.includes(wanted)) throw new Error(`--line takes ${LINES.join(', ')} or all, not "${wanted}"`);
+	if (!LINES.includes(wanted))
+		throw new Error(`--line takes ${LINES.join(', ')} or all, not "${wanted}"`);
 	return [wanted];
 }
 
 /** One line: its own sandbox and browser, every check, then both stopped. */
 async function runLine(checks, chromium, line, lineCount) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'cardepass-browser-n8n-'));
-	const sandbox = new Sandbox({ n8nPort: 0, simulatorPort: 0, userFolder, line, log: (m) => console.log(`[sandbox] ${m}`) });
+	const sandbox = new Sandbox({
+		n8nPort: 0,
+		simulatorPort: 0,
+		userFolder,
+		line,
+		log: (m) => console.log(`[sandbox] ${m}`),
+	});
 	const failedBefore = checks.failed;
 	checks.prefix = lineCount > 1 ? `[${line}] ` : '';
 	let browser = null;
 	let stopping = null;
 	const shutdown = () => {
-		stopping = stopping || (async () => {
-			if (browser) await browser.close();
-			await sandbox.stop();
-			await killDescendants();
-			if (checks.failed === failedBefore) fs.rmSync(userFolder, { recursive: true, force: true });
-		})();
+		stopping =
+			stopping ||
+			(async () => {
+				if (browser) await browser.close();
+				await sandbox.stop();
+				await killDescendants();
+				if (checks.failed === failedBefore) fs.rmSync(userFolder, { recursive: true, force: true });
+			})();
 		return stopping;
 	};
 	const onSignal = (signal, code) => () => {
@@ -378,10 +487,16 @@ async function runLine(checks, chromium, line, lineCount) {
 	process.on('SIGTERM', onTerm);
 
 	try {
-		const info = await checks.run('sandbox starts (the code of npm start, on free ports)', async () => {
-			const value = await sandbox.start();
-			return { ...value, detail: `n8n ${value.version} at ${value.url}, simulator ${value.simulator.baseUrl}, ${(value.startMs / 1000).toFixed(1)} s` };
-		});
+		const info = await checks.run(
+			'sandbox starts (the code of npm start, on free ports)',
+			async () => {
+				const value = await sandbox.start();
+				return {
+					...value,
+					detail: `n8n ${value.version} at ${value.url}, simulator ${value.simulator.baseUrl}, ${(value.startMs / 1000).toFixed(1)} s`,
+				};
+			},
+		);
 		if (info) {
 			browser = await launchChromium(chromium.executablePath, { viewport: VIEWPORT });
 			require('playwright-core').selectors.setTestIdAttribute('data-test-id');

@@ -29,7 +29,10 @@ async function installPackageTarball(userFolder, tarball) {
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const manifest = path.join(nodesDir, 'package.json');
 	if (!fs.existsSync(manifest)) {
-		fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+		fs.writeFileSync(
+			manifest,
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+		);
 	}
 	await runChecked(
 		'npm',
@@ -45,7 +48,11 @@ async function installPackageTarball(userFolder, tarball) {
 			'--prefer-offline',
 			'--loglevel=warn',
 		],
-		{ cwd: nodesDir, timeoutMs: INSTALL_TIMEOUT_MS, label: `npm install ${path.basename(tgz)} (into ${nodesDir})` },
+		{
+			cwd: nodesDir,
+			timeoutMs: INSTALL_TIMEOUT_MS,
+			label: `npm install ${path.basename(tgz)} (into ${nodesDir})`,
+		},
 	);
 	const deps = JSON.parse(fs.readFileSync(manifest, 'utf8')).dependencies || {};
 	const name = Object.keys(deps).find((dep) => String(deps[dep]).includes(path.basename(tgz)));
@@ -53,10 +60,14 @@ async function installPackageTarball(userFolder, tarball) {
 	const dir = path.join(nodesDir, 'node_modules', name);
 	const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
 	if (!/^(@[^/]+\/)?n8n-nodes-/.test(name)) {
-		throw new Error(`n8n only loads packages named n8n-nodes-* or @scope/n8n-nodes-*; got "${name}".`);
+		throw new Error(
+			`n8n only loads packages named n8n-nodes-* or @scope/n8n-nodes-*; got "${name}".`,
+		);
 	}
 	if (fs.existsSync(path.join(dir, 'node_modules', 'n8n-workflow'))) {
-		throw new Error(`${dir} got its own n8n-workflow; the package must take n8n's (peer dependency).`);
+		throw new Error(
+			`${dir} got its own n8n-workflow; the package must take n8n's (peer dependency).`,
+		);
 	}
 	return { name, version: pkg.version, dir };
 }

@@ -18,21 +18,31 @@ async function checkCustomExtensions({ line, install, t }) {
 	let inst = null;
 	try {
 		const credential = sandboxCredential('cdpCustom', 'Cardepass custom extensions', sim);
-		const node = { ...cardepass('Balances', { resource: 'account', operation: 'getBalances' }, credential), type: 'CUSTOM.cardepass' };
-		inst = await t.setup('n8n instance with N8N_CUSTOM_EXTENSIONS=dist', () => createN8nInstance({ line, install, customExtensions: DIST }));
+		const node = {
+			...cardepass('Balances', { resource: 'account', operation: 'getBalances' }, credential),
+			type: 'CUSTOM.cardepass',
+		};
+		inst = await t.setup('n8n instance with N8N_CUSTOM_EXTENSIONS=dist', () =>
+			createN8nInstance({ line, install, customExtensions: DIST }),
+		);
 		const result = await t.setup('import and execute a CUSTOM.cardepass workflow', async () => {
 			await inst.importCredentials([credential]);
 			await inst.importWorkflow(chain('e2eCustom', 'E2E custom extensions', [node]));
 			return await inst.execute('e2eCustom');
 		});
-		await t.test('CUSTOM.cardepass (N8N_CUSTOM_EXTENSIONS) runs Account → Get Balances: one item per currency', () => {
-			assertSucceeded(result);
-			const items = cleanItems(result, 'Balances');
-			assert.deepEqual(items, [
-				{ currency: 'USD', amount: sim.getBalance('USD') },
-				{ currency: 'EUR', amount: sim.getBalance('EUR') },
-			]);
-		}, inst, result);
+		await t.test(
+			'CUSTOM.cardepass (N8N_CUSTOM_EXTENSIONS) runs Account → Get Balances: one item per currency',
+			() => {
+				assertSucceeded(result);
+				const items = cleanItems(result, 'Balances');
+				assert.deepEqual(items, [
+					{ currency: 'USD', amount: sim.getBalance('USD') },
+					{ currency: 'EUR', amount: sim.getBalance('EUR') },
+				]);
+			},
+			inst,
+			result,
+		);
 	} finally {
 		if (inst) await inst.dispose();
 		await sim.close();

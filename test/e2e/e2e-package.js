@@ -8,7 +8,14 @@ const path = require('node:path');
 const { runChecked } = require('./run-command');
 const { REPO_ROOT } = require('./paths');
 
-const SOURCES = ['nodes', 'credentials', 'package.json', 'tsconfig.json', 'gulpfile.js', 'index.js'];
+const SOURCES = [
+	'nodes',
+	'credentials',
+	'package.json',
+	'tsconfig.json',
+	'gulpfile.js',
+	'index.js',
+];
 const BUILD_TIMEOUT_MS = 5 * 60_000;
 
 function newestMtime(target) {
@@ -16,14 +23,17 @@ function newestMtime(target) {
 	const stat = fs.statSync(target);
 	if (!stat.isDirectory()) return stat.mtimeMs;
 	let newest = 0;
-	for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+	for (const entry of fs.readdirSync(target))
+		newest = Math.max(newest, newestMtime(path.join(target, entry)));
 	return newest;
 }
 
 /** The files package.json's "n8n" section points n8n at; tsc rewrites them on every build. */
 function entryFiles() {
 	const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-	return [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])].map((file) => path.join(REPO_ROOT, file));
+	return [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])].map((file) =>
+		path.join(REPO_ROOT, file),
+	);
 }
 
 /** @returns {string|null} why dist/ needs a build, or null when it is current */
@@ -41,20 +51,29 @@ async function buildIfStale() {
 	const started = Date.now();
 	const reason = staleReason();
 	if (reason) {
-		await runChecked('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, timeoutMs: BUILD_TIMEOUT_MS, label: 'npm run build' });
+		await runChecked('npm', ['run', 'build', '--silent'], {
+			cwd: REPO_ROOT,
+			timeoutMs: BUILD_TIMEOUT_MS,
+			label: 'npm run build',
+		});
 	}
 	return { built: !!reason, reason, ms: Date.now() - started };
 }
 
 /** @returns {Promise<string>} path of the .tgz written into destination */
 async function packPackage(destination) {
-	const { stdout } = await runChecked('npm', ['pack', '--json', '--silent', '--pack-destination', destination], {
-		cwd: REPO_ROOT,
-		timeoutMs: 2 * 60_000,
-		label: 'npm pack',
-	});
+	const { stdout } = await runChecked(
+		'npm',
+		['pack', '--json', '--silent', '--pack-destination', destination],
+		{
+			cwd: REPO_ROOT,
+			timeoutMs: 2 * 60_000,
+			label: 'npm pack',
+		},
+	);
 	const tarball = path.join(destination, JSON.parse(stdout)[0].filename);
-	if (!fs.existsSync(tarball)) throw new Error(`npm pack reported ${tarball}, which does not exist`);
+	if (!fs.existsSync(tarball))
+		throw new Error(`npm pack reported ${tarball}, which does not exist`);
 	return tarball;
 }
 

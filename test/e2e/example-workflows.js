@@ -32,14 +32,19 @@ function loadExample(file) {
 function prepareExample(file, { id, credential }) {
 	const workflow = loadExample(file);
 	for (const node of workflow.nodes) {
-		if (node.credentials?.[CREDENTIAL_TYPE]) node.credentials[CREDENTIAL_TYPE] = { id: credential.id, name: credential.name };
+		if (node.credentials?.[CREDENTIAL_TYPE])
+			node.credentials[CREDENTIAL_TYPE] = { id: credential.id, name: credential.name };
 	}
 	if (!workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger')) {
-		for (const schedule of workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.scheduleTrigger')) {
+		for (const schedule of workflow.nodes.filter(
+			(node) => node.type === 'n8n-nodes-base.scheduleTrigger',
+		)) {
 			const trigger = manualTrigger(`Run now (e2e, for ${schedule.name})`);
 			trigger.position = [schedule.position[0], schedule.position[1] + 200];
 			workflow.nodes.push(trigger);
-			workflow.connections[trigger.name] = JSON.parse(JSON.stringify(workflow.connections[schedule.name]));
+			workflow.connections[trigger.name] = JSON.parse(
+				JSON.stringify(workflow.connections[schedule.name]),
+			);
 		}
 	}
 	return { ...workflow, id, active: false };

@@ -32,7 +32,13 @@ const { CACHE_ROOT } = require('./paths');
 // MCP registry fetches api.n8n.io at start-up). Names must exist in the
 // line, or n8n refuses to start (UnknownModuleError), hence per line.
 const LINES = {
-	'1.x': { pattern: /^1\.123\.\d+$/, known: '1.123.81', node24: false, versionEnv: 'N8N_E2E_VERSION_1X', disabledModules: [] },
+	'1.x': {
+		pattern: /^1\.123\.\d+$/,
+		known: '1.123.81',
+		node24: false,
+		versionEnv: 'N8N_E2E_VERSION_1X',
+		disabledModules: [],
+	},
 	'2.x': {
 		pattern: /^2\.41\.\d+$/,
 		known: '2.41.1',
@@ -59,7 +65,9 @@ async function candidateVersions(line) {
 	const spec = LINES[line];
 	const pinned = process.env[spec.versionEnv];
 	if (pinned) return [pinned];
-	const result = await runCommand('npm', ['view', 'n8n', 'versions', '--json'], { timeoutMs: 120_000 });
+	const result = await runCommand('npm', ['view', 'n8n', 'versions', '--json'], {
+		timeoutMs: 120_000,
+	});
 	let versions = [];
 	try {
 		versions = JSON.parse(result.stdout).filter((v) => spec.pattern.test(v));
@@ -72,13 +80,18 @@ async function candidateVersions(line) {
 
 function heartbeat(message) {
 	const started = Date.now();
-	const timer = setInterval(() => log(`${message} (${Math.round((Date.now() - started) / 1000)} s so far)`), 30_000);
+	const timer = setInterval(
+		() => log(`${message} (${Math.round((Date.now() - started) / 1000)} s so far)`),
+		30_000,
+	);
 	return () => clearInterval(timer);
 }
 
 function installedN8nVersion(dir) {
 	try {
-		return JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+		return JSON.parse(
+			fs.readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8'),
+		).version;
 	} catch {
 		return null;
 	}
@@ -88,7 +101,8 @@ function writeCachePackageJson(dir, line, version) {
 	const pkg = {
 		name: `n8n-e2e-${line.replace('.', '')}`,
 		private: true,
-		description: 'Real n8n for the e2e tests of n8n-nodes-cardepass (test/e2e/install-n8n.js). Not committed.',
+		description:
+			'Real n8n for the e2e tests of n8n-nodes-cardepass (test/e2e/install-n8n.js). Not committed.',
 		dependencies: { n8n: version },
 		overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' },
 	};
@@ -96,7 +110,9 @@ function writeCachePackageJson(dir, line, version) {
 }
 
 function isMissingVersionError(error) {
-	return /ETARGET|E404|notarget|No matching version/i.test(`${error.stdout}\n${error.stderr}\n${error.message}`);
+	return /ETARGET|E404|notarget|No matching version/i.test(
+		`${error.stdout}\n${error.stderr}\n${error.message}`,
+	);
 }
 
 /** Headers for node-gyp: the ones beside the running Node 20, or inside the Node 24 package. */
@@ -120,23 +136,31 @@ async function npmInstall(dir, line, runtime) {
 	const candidates = await candidateVersions(line);
 	const logFile = path.join(dir, 'install.log');
 	for (const version of candidates) {
-		log(`${line}: npm install n8n@${version} into ${dir} (2-3 GB, usually 3-4 minutes; log: ${logFile})`);
+		log(
+			`${line}: npm install n8n@${version} into ${dir} (2-3 GB, usually 3-4 minutes; log: ${logFile})`,
+		);
 		fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
 		fs.rmSync(path.join(dir, 'package-lock.json'), { force: true });
 		writeCachePackageJson(dir, line, version);
 		const stop = heartbeat(`${line}: npm install n8n@${version} still running`);
 		try {
-			await runChecked('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'], {
-				cwd: dir,
-				env: buildEnv(runtime),
-				timeoutMs: INSTALL_TIMEOUT_MS,
-				logFile,
-				label: `npm install n8n@${version}`,
-			});
+			await runChecked(
+				'npm',
+				['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'],
+				{
+					cwd: dir,
+					env: buildEnv(runtime),
+					timeoutMs: INSTALL_TIMEOUT_MS,
+					logFile,
+					label: `npm install n8n@${version}`,
+				},
+			);
 			return version;
 		} catch (error) {
 			if (!isMissingVersionError(error)) throw error;
-			log(`${line}: n8n@${version} cannot be installed from this registry (a dependency version is missing); trying an older one`);
+			log(
+				`${line}: n8n@${version} cannot be installed from this registry (a dependency version is missing); trying an older one`,
+			);
 		} finally {
 			stop();
 		}
@@ -148,13 +172,17 @@ async function rebuildSqlite(dir, line, runtime) {
 	log(`${line}: compiling sqlite3 for Node ${runtime.version} (about a minute)`);
 	const stop = heartbeat(`${line}: compiling sqlite3 still running`);
 	try {
-		await runChecked('npm', ['rebuild', 'sqlite3', '--foreground-scripts', '--ignore-scripts=false'], {
-			cwd: dir,
-			env: buildEnv(runtime),
-			timeoutMs: REBUILD_TIMEOUT_MS,
-			logFile: path.join(dir, 'install.log'),
-			label: `npm rebuild sqlite3 (${line})`,
-		});
+		await runChecked(
+			'npm',
+			['rebuild', 'sqlite3', '--foreground-scripts', '--ignore-scripts=false'],
+			{
+				cwd: dir,
+				env: buildEnv(runtime),
+				timeoutMs: REBUILD_TIMEOUT_MS,
+				logFile: path.join(dir, 'install.log'),
+				label: `npm rebuild sqlite3 (${line})`,
+			},
+		);
 	} finally {
 		stop();
 	}
@@ -173,7 +201,11 @@ async function fullCheck(install) {
 	// Required here: n8n-instance.js itself requires this module.
 	const { createN8nInstance } = require('./n8n-instance');
 	const { threeItemsWorkflow } = require('./fixtures/workflows');
-	const instance = await createN8nInstance({ line: install.line, install, cliTimeoutMs: VERIFY_TIMEOUT_MS });
+	const instance = await createN8nInstance({
+		line: install.line,
+		install,
+		cliTimeoutMs: VERIFY_TIMEOUT_MS,
+	});
 	try {
 		const [id] = await instance.importWorkflow(threeItemsWorkflow());
 		const result = await instance.execute(id);
@@ -227,14 +259,18 @@ async function usableInstall(line, dir, runtime, verify) {
 	if (!version) return null;
 	const install = describe(line, dir, runtime, version);
 	if (!(await quickCheck(install).catch(() => false))) {
-		log(`${line}: the n8n ${version} in ${dir} is incomplete or broken (sqlite3 does not load); reinstalling`);
+		log(
+			`${line}: the n8n ${version} in ${dir} is incomplete or broken (sqlite3 does not load); reinstalling`,
+		);
 		return null;
 	}
 	if (verify === 'full' || !isVerified(install)) {
 		try {
 			await verifyFully(install);
 		} catch (error) {
-			log(`${line}: the n8n ${version} in ${dir} failed its check; reinstalling. ${error.message.split('\n')[0]}`);
+			log(
+				`${line}: the n8n ${version} in ${dir} failed its check; reinstalling. ${error.message.split('\n')[0]}`,
+			);
 			return null;
 		}
 	}
@@ -247,8 +283,11 @@ async function freshInstall(line, dir, runtime) {
 	const version = await npmInstall(dir, line, runtime);
 	await rebuildSqlite(dir, line, runtime);
 	const install = describe(line, dir, runtime, version);
-	if (!(await quickCheck(install))) throw new Error(`${line}: sqlite3 does not load under ${runtime.nodeBin} after the rebuild.`);
-	log(`${line}: checking that n8n ${version} runs (import and execute a small workflow on a fresh database)`);
+	if (!(await quickCheck(install)))
+		throw new Error(`${line}: sqlite3 does not load under ${runtime.nodeBin} after the rebuild.`);
+	log(
+		`${line}: checking that n8n ${version} runs (import and execute a small workflow on a fresh database)`,
+	);
 	await verifyFully(install);
 	log(`${line}: n8n ${version} ready in ${Math.round((Date.now() - started) / 1000)} s`);
 	return install;
@@ -263,10 +302,15 @@ async function freshInstall(line, dir, runtime) {
  */
 async function ensureN8n(line, { verify = 'quick' } = {}) {
 	const spec = LINES[line];
-	if (!spec) throw new Error(`Unknown n8n line "${line}"; use one of ${Object.keys(LINES).join(', ')}.`);
+	if (!spec)
+		throw new Error(`Unknown n8n line "${line}"; use one of ${Object.keys(LINES).join(', ')}.`);
 	const runtime = spec.node24
 		? await ensureNode24({ log: console.log })
-		: { nodeBin: process.execPath, binDir: path.dirname(process.execPath), version: process.version };
+		: {
+				nodeBin: process.execPath,
+				binDir: path.dirname(process.execPath),
+				version: process.version,
+			};
 	const dir = path.join(CACHE_ROOT, line);
 	fs.mkdirSync(dir, { recursive: true });
 
@@ -274,7 +318,9 @@ async function ensureN8n(line, { verify = 'quick' } = {}) {
 	if (ready) return ready;
 	return await withLock(
 		dir,
-		async () => (await usableInstall(line, dir, runtime, 'quick')) || (await freshInstall(line, dir, runtime)),
+		async () =>
+			(await usableInstall(line, dir, runtime, 'quick')) ||
+			(await freshInstall(line, dir, runtime)),
 		{ onWait: () => log(`${line}: another process is installing n8n into ${dir}; waiting for it`) },
 	);
 }

@@ -43,7 +43,8 @@ async function withLock(target, fn, { timeoutMs = 40 * 60_000, onWait } = {}) {
 				fs.rmSync(lockDir, { recursive: true, force: true });
 				continue;
 			}
-			if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${lockDir} (held by another process).`);
+			if (Date.now() - started > timeoutMs)
+				throw new Error(`Timed out waiting for ${lockDir} (held by another process).`);
 			if (!told && onWait) onWait();
 			told = true;
 			await new Promise((resolve) => setTimeout(resolve, POLL_MS));

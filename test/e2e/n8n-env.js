@@ -9,7 +9,8 @@ const path = require('node:path');
 const ENCRYPTION_KEY = 'n8n-e2e-fixed-encryption-key-0123456789';
 
 // Variables from the caller's shell that would change how n8n behaves.
-const INHERITED_BLOCKLIST = /^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$|NODE_FUNCTION_ALLOW_)/;
+const INHERITED_BLOCKLIST =
+	/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$|NODE_FUNCTION_ALLOW_)/;
 
 /**
  * @param {object} options
@@ -23,7 +24,16 @@ const INHERITED_BLOCKLIST = /^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|NOD
  * @param {string} [options.customExtensions] N8N_CUSTOM_EXTENSIONS
  * @param {NodeJS.ProcessEnv} [options.extra] added last, overrides everything
  */
-function n8nEnv({ userFolder, binDir, nodeVersion, disabledModules = [], port, brokerPort, customExtensions, extra = {} }) {
+function n8nEnv({
+	userFolder,
+	binDir,
+	nodeVersion,
+	disabledModules = [],
+	port,
+	brokerPort,
+	customExtensions,
+	extra = {},
+}) {
 	const env = {};
 	for (const [name, value] of Object.entries(process.env)) {
 		if (!INHERITED_BLOCKLIST.test(name)) env[name] = value;
@@ -70,7 +80,8 @@ function n8nEnv({ userFolder, binDir, nodeVersion, disabledModules = [], port, b
 	// isolated-vm 6 has builds only for Node 22+, so on Node 20 n8n exits with
 	// "Could not initialize the vm expression engine". The legacy engine is the
 	// one older 1.x releases always used.
-	if (nodeVersion && Number(/^v?(\d+)/.exec(nodeVersion)?.[1]) < 22) env.N8N_EXPRESSION_ENGINE = 'legacy';
+	if (nodeVersion && Number(/^v?(\d+)/.exec(nodeVersion)?.[1]) < 22)
+		env.N8N_EXPRESSION_ENGINE = 'legacy';
 	if (disabledModules.length) env.N8N_DISABLED_MODULES = disabledModules.join(',');
 	if (port) env.N8N_PORT = String(port);
 	if (brokerPort) env.N8N_RUNNERS_BROKER_PORT = String(brokerPort);

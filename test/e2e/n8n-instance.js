@@ -60,7 +60,16 @@ process.once('exit', () => {
 });
 
 class N8nInstance {
-	constructor({ install, userFolder, port, brokerPort, cliBrokerPort, customExtensions, extraEnv, cliTimeoutMs }) {
+	constructor({
+		install,
+		userFolder,
+		port,
+		brokerPort,
+		cliBrokerPort,
+		customExtensions,
+		extraEnv,
+		cliTimeoutMs,
+	}) {
 		this.install = install;
 		this.line = install.line;
 		this.version = install.version;
@@ -112,7 +121,9 @@ class N8nInstance {
 	async cliChecked(args, what) {
 		const result = await this.cli(args);
 		if (result.code !== 0) {
-			throw new Error(`${what} failed (n8n ${args[0]} exited with ${result.code}):\n${tail(result.stdout)}\n${tail(result.stderr)}`);
+			throw new Error(
+				`${what} failed (n8n ${args[0]} exited with ${result.code}):\n${tail(result.stdout)}\n${tail(result.stderr)}`,
+			);
 		}
 		return result;
 	}
@@ -125,12 +136,17 @@ class N8nInstance {
 		const list = (Array.isArray(credentials) ? credentials : [credentials]).map((credential) => {
 			const { id, name, type, data } = credential;
 			if (!id || !name || !type || !data || typeof data !== 'object') {
-				throw new Error(`A credential needs id, name, type and a data object; got ${JSON.stringify({ id, name, type })}`);
+				throw new Error(
+					`A credential needs id, name, type and a data object; got ${JSON.stringify({ id, name, type })}`,
+				);
 			}
 			return { ...credential, id: String(id) };
 		});
 		const file = this.writeInput('credentials', list);
-		return await this.cliChecked(['import:credentials', `--input=${file}`], `Importing ${list.length} credential(s)`);
+		return await this.cliChecked(
+			['import:credentials', `--input=${file}`],
+			`Importing ${list.length} credential(s)`,
+		);
 	}
 
 	/**
@@ -143,11 +159,17 @@ class N8nInstance {
 				throw new Error(`Workflow "${workflow.name}" needs an id (execute finds it by id).`);
 			}
 			const id = String(workflow.id);
-			if (id.length > 16) throw new Error(`Workflow id "${id}" is longer than 16 characters (n8n 1.x drops it from executions).`);
+			if (id.length > 16)
+				throw new Error(
+					`Workflow id "${id}" is longer than 16 characters (n8n 1.x drops it from executions).`,
+				);
 			return { active: false, settings: {}, connections: {}, ...workflow, id };
 		});
 		const file = this.writeInput('workflow', list);
-		await this.cliChecked(['import:workflow', `--input=${file}`], `Importing workflow(s) ${list.map((w) => w.id).join(', ')}`);
+		await this.cliChecked(
+			['import:workflow', `--input=${file}`],
+			`Importing workflow(s) ${list.map((w) => w.id).join(', ')}`,
+		);
 		return list.map((w) => w.id);
 	}
 
@@ -192,7 +214,8 @@ class N8nInstance {
 				const lines = (partial + chunk).split('\n');
 				partial = lines.pop();
 				this.serverLog.push(...lines.filter(Boolean));
-				if (this.serverLog.length > SERVER_LOG_KEEP) this.serverLog.splice(0, this.serverLog.length - SERVER_LOG_KEEP);
+				if (this.serverLog.length > SERVER_LOG_KEEP)
+					this.serverLog.splice(0, this.serverLog.length - SERVER_LOG_KEEP);
 			};
 		};
 		child.stdout.on('data', keeper());
@@ -212,7 +235,9 @@ class N8nInstance {
 			if (exited) {
 				const reason = exited.error ? exited.error.message : `exit ${exited.code ?? exited.signal}`;
 				this.server = null;
-				throw new Error(`n8n start (${this.line}) stopped before it was ready (${reason}):\n${this.serverLog.slice(-30).join('\n')}`);
+				throw new Error(
+					`n8n start (${this.line}) stopped before it was ready (${reason}):\n${this.serverLog.slice(-30).join('\n')}`,
+				);
 			}
 			if (await this.isReady(url)) {
 				this.url = url;
@@ -238,7 +263,10 @@ class N8nInstance {
 		const account = { ...DEFAULT_OWNER, ...owner };
 		const session = new RestSession(this.url);
 		const response = await session.request('POST', '/rest/owner/setup', account);
-		if (!response.ok) throw new Error(`POST /rest/owner/setup answered ${response.status}: ${response.text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(
+				`POST /rest/owner/setup answered ${response.status}: ${response.text.slice(0, 500)}`,
+			);
 		if (!session.cookies.size) throw new Error('POST /rest/owner/setup set no auth cookie');
 		this.session = session;
 		this.owner = { ...account, id: response.data?.id };
@@ -258,8 +286,14 @@ class N8nInstance {
 	async login(email = DEFAULT_OWNER.email, password = DEFAULT_OWNER.password) {
 		this.requireServer();
 		const session = new RestSession(this.url);
-		const response = await session.request('POST', '/rest/login', { emailOrLdapLoginId: email, password });
-		if (!response.ok) throw new Error(`POST /rest/login answered ${response.status}: ${response.text.slice(0, 500)}`);
+		const response = await session.request('POST', '/rest/login', {
+			emailOrLdapLoginId: email,
+			password,
+		});
+		if (!response.ok)
+			throw new Error(
+				`POST /rest/login answered ${response.status}: ${response.text.slice(0, 500)}`,
+			);
 		this.session = session;
 		return response.data;
 	}
@@ -333,7 +367,9 @@ async function createN8nInstance(options = {}) {
 			port,
 			brokerPort,
 			cliBrokerPort,
-			customExtensions: options.customExtensions ? path.resolve(options.customExtensions) : undefined,
+			customExtensions: options.customExtensions
+				? path.resolve(options.customExtensions)
+				: undefined,
 			extraEnv: options.env || {},
 			cliTimeoutMs: options.cliTimeoutMs || DEFAULT_CLI_TIMEOUT_MS,
 		});

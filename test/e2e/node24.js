@@ -30,17 +30,23 @@ async function installedVersion(nodeBin) {
 }
 
 async function install(paths, log) {
-	log(`[install-n8n] fetching Node ${MAJOR} from the npm registry (${PLATFORM_PACKAGE}@${MAJOR}) into ${DIR}`);
+	log(
+		`[install-n8n] fetching Node ${MAJOR} from the npm registry (${PLATFORM_PACKAGE}@${MAJOR}) into ${DIR}`,
+	);
 	fs.writeFileSync(
 		path.join(DIR, 'package.json'),
 		JSON.stringify({ name: `n8n-e2e-node${MAJOR}`, private: true }, null, '\t') + '\n',
 	);
 	try {
-		await runChecked('npm', ['install', `${PLATFORM_PACKAGE}@${MAJOR}`, '--ignore-scripts', '--no-audit', '--no-fund'], {
-			cwd: DIR,
-			timeoutMs: 10 * 60_000,
-			logFile: path.join(DIR, 'install.log'),
-		});
+		await runChecked(
+			'npm',
+			['install', `${PLATFORM_PACKAGE}@${MAJOR}`, '--ignore-scripts', '--no-audit', '--no-fund'],
+			{
+				cwd: DIR,
+				timeoutMs: 10 * 60_000,
+				logFile: path.join(DIR, 'install.log'),
+			},
+		);
 	} catch (error) {
 		throw new Error(
 			`Node ${MAJOR} is needed for the n8n 2.x line but could not be installed from the npm registry ` +
@@ -66,10 +72,15 @@ async function ensureNode24({ log = console.log } = {}) {
 	let version = await installedVersion(paths.nodeBin);
 	if (!version) {
 		fs.mkdirSync(DIR, { recursive: true });
-		version = await withLock(DIR, async () => (await installedVersion(paths.nodeBin)) || (await install(paths, log)));
+		version = await withLock(
+			DIR,
+			async () => (await installedVersion(paths.nodeBin)) || (await install(paths, log)),
+		);
 	}
 	if (!fs.existsSync(path.join(paths.nodedir, 'include', 'node', 'node_api.h'))) {
-		throw new Error(`Node ${MAJOR} at ${paths.packageDir} has no headers (include/node); cannot build sqlite3 for it.`);
+		throw new Error(
+			`Node ${MAJOR} at ${paths.packageDir} has no headers (include/node); cannot build sqlite3 for it.`,
+		);
 	}
 	return { version, ...paths };
 }

@@ -27,7 +27,8 @@ class RestSession {
 			const index = pair.indexOf('=');
 			const name = pair.slice(0, index).trim();
 			const value = pair.slice(index + 1).trim();
-			const expired = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) || value === '';
+			const expired =
+				attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) || value === '';
 			if (expired) this.cookies.delete(name);
 			else this.cookies.set(name, value);
 		}
@@ -60,7 +61,14 @@ class RestSession {
 			// Not JSON (an HTML error page, say): callers get text.
 		}
 		const data = parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed;
-		return { status: response.status, ok: response.ok, body: parsed, data, text, headers: response.headers };
+		return {
+			status: response.status,
+			ok: response.ok,
+			body: parsed,
+			data,
+			text,
+			headers: response.headers,
+		};
 	}
 }
 

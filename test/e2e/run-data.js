@@ -9,7 +9,9 @@ function assertSucceeded(result) {
 	if (result.ok) return;
 	const error = result.error;
 	const where = error?.node ? ` in node "${error.node}"` : '';
-	const detail = error ? `${error.message}${error.description ? ` (${error.description})` : ''}` : result.stdout.slice(-2000);
+	const detail = error
+		? `${error.message}${error.description ? ` (${error.description})` : ''}`
+		: result.stdout.slice(-2000);
 	assert.fail(`the execution failed${where}: ${detail}`);
 }
 
@@ -18,10 +20,18 @@ function cleanItems(result, nodeName) {
 	const runs = result.nodeRuns(nodeName);
 	assert.equal(runs.length, 1, `node "${nodeName}" ran ${runs.length} times`);
 	const nodeError = result.nodeError(nodeName);
-	assert.equal(nodeError, null, `node "${nodeName}" failed: ${nodeError?.message} (${nodeError?.description})`);
+	assert.equal(
+		nodeError,
+		null,
+		`node "${nodeName}" failed: ${nodeError?.message} (${nodeError?.description})`,
+	);
 	const items = result.nodeItems(nodeName);
 	const failed = items.find((item) => item && item.error);
-	assert.equal(failed, undefined, `node "${nodeName}" output an error item: ${JSON.stringify(failed?.error)}`);
+	assert.equal(
+		failed,
+		undefined,
+		`node "${nodeName}" output an error item: ${JSON.stringify(failed?.error)}`,
+	);
 	return items;
 }
 
@@ -32,7 +42,9 @@ function binaryOf(result, nodeName, { item = 0, property = 'data' } = {}) {
 
 /** A CSV file's rows, header first, without the byte-order mark. */
 function csvLines(binary) {
-	const text = Buffer.from(binary.data, 'base64').toString('utf8').replace(/^\uFEFF/, '');
+	const text = Buffer.from(binary.data, 'base64')
+		.toString('utf8')
+		.replace(/^\uFEFF/, '');
 	return text.split(/\r?\n/).filter((line) => line.length > 0);
 }
 

@@ -36,7 +36,8 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 function linesToRun(argument = 'all') {
 	if (argument === 'all') return LINES;
-	if (!LINES.includes(argument)) throw new Error(`Unknown line "${argument}"; use ${LINES.join(', ')} or all.`);
+	if (!LINES.includes(argument))
+		throw new Error(`Unknown line "${argument}"; use ${LINES.join(', ')} or all.`);
 	return [argument];
 }
 
@@ -69,7 +70,12 @@ async function main() {
 	try {
 		const pkg = reporter.scope('package');
 		const build = await pkg.setup('npm run build (when dist/ is stale)', () => buildIfStale());
-		if (build) pkg.note(build.built ? `built (${build.reason}) in ${seconds(build.ms)}` : 'dist/ is current, not rebuilt');
+		if (build)
+			pkg.note(
+				build.built
+					? `built (${build.reason}) in ${seconds(build.ms)}`
+					: 'dist/ is current, not rebuilt',
+			);
 		const tarball = build && (await pkg.setup('npm pack', () => packPackage(scratch)));
 		if (tarball) pkg.note(`packed ${path.basename(tarball)}`);
 
@@ -87,9 +93,15 @@ async function main() {
 				t.fail('run the suites', new Error('no package tarball (build or pack failed, see above)'));
 				continue;
 			}
-			const suites = [operationsSuite(), examplesSuite(), tokensSuite(), errorsSuite(), editorSuite(), triggerSuite(), retrySuite()].filter(
-				(suite) => !onlySuites || onlySuites.includes(suite.name),
-			);
+			const suites = [
+				operationsSuite(),
+				examplesSuite(),
+				tokensSuite(),
+				errorsSuite(),
+				editorSuite(),
+				triggerSuite(),
+				retrySuite(),
+			].filter((suite) => !onlySuites || onlySuites.includes(suite.name));
 			await runLine({ line, install, tarball, suites, t });
 			await checkCustomExtensions({ line, install, t });
 			timings.push(`${line} ${seconds(Date.now() - lineStarted)}`);
@@ -98,7 +110,10 @@ async function main() {
 		fs.rmSync(scratch, { recursive: true, force: true });
 	}
 	console.log(`[e2e] time: ${[...timings, `total ${seconds(Date.now() - started)}`].join(', ')}`);
-	if (skipped.length) console.log(`[e2e] not run on this machine: ${skipped.join(', ')} (see the SKIPPED note above)`);
+	if (skipped.length)
+		console.log(
+			`[e2e] not run on this machine: ${skipped.join(', ')} (see the SKIPPED note above)`,
+		);
 	console.log(reporter.summary());
 	process.exitCode = reporter.failed > 0 ? 1 : 0;
 }

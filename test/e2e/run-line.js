@@ -22,7 +22,9 @@ async function runLine({ line, install, tarball, suites, t }) {
 	try {
 		const prepared = [];
 		for (const suite of suites) {
-			prepared.push(await t.setup(`${suite.name}: start simulators, build workflows`, () => suite.prepare()));
+			prepared.push(
+				await t.setup(`${suite.name}: start simulators, build workflows`, () => suite.prepare()),
+			);
 		}
 		inst = await t.setup('n8n instance with n8n-nodes-cardepass installed from the tarball', () =>
 			createN8nInstance({ line, install, packageTarball: tarball }),
@@ -54,7 +56,8 @@ async function runLine({ line, install, tarball, suites, t }) {
 			await inst.dispose();
 			process.removeListener('exit', removeFolder);
 		}
-		for (const suite of suites) await suite.close().catch((error) => t.fail(`${suite.name}: close simulators`, error));
+		for (const suite of suites)
+			await suite.close().catch((error) => t.fail(`${suite.name}: close simulators`, error));
 	}
 }
 

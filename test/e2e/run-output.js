@@ -17,7 +17,9 @@
 
 /** @returns {object|null} the last JSON block on stdout that looks like an execution */
 function findRunJson(stdout) {
-	const lines = String(stdout).split('\n').map((line) => line.replace(/\r$/, ''));
+	const lines = String(stdout)
+		.split('\n')
+		.map((line) => line.replace(/\r$/, ''));
 	let found = null;
 	for (let start = 0; start < lines.length; start++) {
 		if (lines[start] !== '{') continue;
@@ -49,10 +51,29 @@ function describeError(error) {
 /** The last non-log line before the stack, for failures that printed no run JSON. */
 function errorFromLog(stdout, stderr) {
 	const text = `${stdout}\n${stderr}`;
-	const match = /Execution error:\n=+\n([^\n]+)/.exec(text) || /(The workflow with the id "[^"]*" does not exist\.)/.exec(text);
-	if (match) return { message: match[1], description: null, name: null, httpCode: null, node: null, raw: null };
+	const match =
+		/Execution error:\n=+\n([^\n]+)/.exec(text) ||
+		/(The workflow with the id "[^"]*" does not exist\.)/.exec(text);
+	if (match)
+		return {
+			message: match[1],
+			description: null,
+			name: null,
+			httpCode: null,
+			node: null,
+			raw: null,
+		};
 	const lines = text.trim().split('\n').filter(Boolean);
-	return lines.length ? { message: lines[lines.length - 1], description: null, name: null, httpCode: null, node: null, raw: null } : null;
+	return lines.length
+		? {
+				message: lines[lines.length - 1],
+				description: null,
+				name: null,
+				httpCode: null,
+				node: null,
+				raw: null,
+			}
+		: null;
 }
 
 /**

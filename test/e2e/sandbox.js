@@ -28,7 +28,8 @@ async function directToken(sim) {
 		}),
 	});
 	const body = await response.json();
-	if (!response.ok) throw new Error(`sandbox token: HTTP ${response.status} ${JSON.stringify(body)}`);
+	if (!response.ok)
+		throw new Error(`sandbox token: HTTP ${response.status} ${JSON.stringify(body)}`);
 	return body.access_token;
 }
 
@@ -42,7 +43,10 @@ async function directTopUps(sim, orders) {
 			body: JSON.stringify(order),
 		});
 		const body = await response.json();
-		if (!response.ok || body.hasError) throw new Error(`sandbox top-up ${order.customerOrderNo}: HTTP ${response.status} ${JSON.stringify(body)}`);
+		if (!response.ok || body.hasError)
+			throw new Error(
+				`sandbox top-up ${order.customerOrderNo}: HTTP ${response.status} ${JSON.stringify(body)}`,
+			);
 	}
 }
 

@@ -31,7 +31,11 @@ async function timed(fn) {
 }
 
 async function packProbe(destination) {
-	const { stdout } = await runChecked('npm', ['pack', '--json', '--pack-destination', destination], { cwd: PROBE_DIR });
+	const { stdout } = await runChecked(
+		'npm',
+		['pack', '--json', '--pack-destination', destination],
+		{ cwd: PROBE_DIR },
+	);
 	return path.join(destination, JSON.parse(stdout)[0].filename);
 }
 
@@ -54,18 +58,36 @@ async function checkExecutions(inst, report) {
 	const packageType = `${inst.installedPackage.name}.${PROBE_NODE}`;
 	const customType = `CUSTOM.${PROBE_NODE}`;
 	await inst.importCredentials([
-		{ id: 'e2eCredHeader01', name: 'E2E header auth', type: 'httpHeaderAuth', data: { name: 'X-E2E', value: 'secret' } },
-		{ id: 'e2eCredProbe001', name: 'E2E probe credential', type: 'e2eProbeApi', data: { token: 't0ken' } },
+		{
+			id: 'e2eCredHeader01',
+			name: 'E2E header auth',
+			type: 'httpHeaderAuth',
+			data: { name: 'X-E2E', value: 'secret' },
+		},
+		{
+			id: 'e2eCredProbe001',
+			name: 'E2E probe credential',
+			type: 'e2eProbeApi',
+			data: { token: 't0ken' },
+		},
 	]);
 	const [ids, importMs] = await timed(() =>
-		inst.importWorkflow([threeItemsWorkflow(), failingWorkflow(), probeWorkflow('e2eProbeWf00001', customType, packageType)]),
+		inst.importWorkflow([
+			threeItemsWorkflow(),
+			failingWorkflow(),
+			probeWorkflow('e2eProbeWf00001', customType, packageType),
+		]),
 	);
 	report.importMs = importMs;
 	assert.deepEqual(ids, ['e2eThreeItems01', 'e2eFailing00001', 'e2eProbeWf00001']);
 
 	const three = await inst.execute('e2eThreeItems01');
 	report.executeMs = three.ms;
-	assert.equal(three.ok, true, `three-items run failed: ${three.error?.message}\n${three.stdout.slice(-2000)}`);
+	assert.equal(
+		three.ok,
+		true,
+		`three-items run failed: ${three.error?.message}\n${three.stdout.slice(-2000)}`,
+	);
 	assert.equal(three.exitCode, 0);
 	assert.deepEqual(three.nodeItems('Code'), [{ i: 1 }, { i: 2 }, { i: 3 }]);
 	assert.deepEqual(
@@ -83,17 +105,31 @@ async function checkExecutions(inst, report) {
 	assert.match(failing.error.message, /e2e boom/);
 	assert.equal(failing.error.node, 'Throw');
 	assert.match(failing.nodeError('Throw').message, /e2e boom/);
-	log(`${inst.line}: failing workflow reported "${failing.error.message}" on node ${failing.error.node}`);
+	log(
+		`${inst.line}: failing workflow reported "${failing.error.message}" on node ${failing.error.node}`,
+	);
 
 	const missing = await inst.execute('doesNotExist0001');
 	assert.equal(missing.ok, false);
 	assert.match(missing.error.message, /does not exist/);
 
 	const probe = await inst.execute('e2eProbeWf00001');
-	assert.equal(probe.ok, true, `probe run failed: ${probe.error?.message}\n${probe.stdout.slice(-2000)}`);
-	assert.deepEqual(probe.nodeItems('Probe custom'), [0, 1].map((i) => ({ probe: customType, i })));
-	assert.deepEqual(probe.nodeItems('Probe package'), [0, 1, 2, 3].map((i) => ({ probe: packageType, i })));
-	log(`${inst.line}: community package ran as ${customType} (N8N_CUSTOM_EXTENSIONS) and ${packageType} (tarball)`);
+	assert.equal(
+		probe.ok,
+		true,
+		`probe run failed: ${probe.error?.message}\n${probe.stdout.slice(-2000)}`,
+	);
+	assert.deepEqual(
+		probe.nodeItems('Probe custom'),
+		[0, 1].map((i) => ({ probe: customType, i })),
+	);
+	assert.deepEqual(
+		probe.nodeItems('Probe package'),
+		[0, 1, 2, 3].map((i) => ({ probe: packageType, i })),
+	);
+	log(
+		`${inst.line}: community package ran as ${customType} (N8N_CUSTOM_EXTENSIONS) and ${packageType} (tarball)`,
+	);
 }
 
 async function checkServer(inst, report) {
@@ -105,7 +141,12 @@ async function checkServer(inst, report) {
 	const anonymous = await fetch(`${inst.url}/rest/credentials`);
 	assert.equal(anonymous.status, 401);
 
-	const owner = await inst.setupOwner({ email: 'owner@e2e.test', password: 'E2e-Passw0rd!', firstName: 'E2E', lastName: 'Owner' });
+	const owner = await inst.setupOwner({
+		email: 'owner@e2e.test',
+		password: 'E2e-Passw0rd!',
+		firstName: 'E2E',
+		lastName: 'Owner',
+	});
 	assert.equal(owner.email, 'owner@e2e.test');
 
 	const credentials = await inst.rest('GET', '/rest/credentials');
@@ -114,14 +155,22 @@ async function checkServer(inst, report) {
 	assert.deepEqual(names, ['E2E header auth', 'E2E probe credential']);
 
 	const packageType = `${inst.installedPackage.name}.${PROBE_NODE}`;
-	const nodeTypes = await inst.rest('POST', '/rest/node-types', { nodeInfos: [{ name: packageType, version: 1 }] });
+	const nodeTypes = await inst.rest('POST', '/rest/node-types', {
+		nodeInfos: [{ name: packageType, version: 1 }],
+	});
 	assert.equal(nodeTypes.status, 200, nodeTypes.text);
 	assert.equal(nodeTypes.data[0]?.displayName, 'E2E Probe');
-	log(`${inst.line}: owner set up; GET /rest/credentials and POST /rest/node-types answered as the owner`);
+	log(
+		`${inst.line}: owner set up; GET /rest/credentials and POST /rest/node-types answered as the owner`,
+	);
 
 	// A CLI run beside the server: separate task broker port, same database.
 	const beside = await inst.execute('e2eThreeItems01');
-	assert.equal(beside.ok, true, `execute beside the server failed: ${beside.error?.message}\n${beside.stdout.slice(-2000)}`);
+	assert.equal(
+		beside.ok,
+		true,
+		`execute beside the server failed: ${beside.error?.message}\n${beside.stdout.slice(-2000)}`,
+	);
 
 	const [, stopMs] = await timed(() => inst.stop());
 	report.stopMs = stopMs;
@@ -134,9 +183,16 @@ async function smokeLine(line, tarball) {
 	report.version = install.version;
 	report.node = install.nodeVersion;
 	report.ensureMs = ensureMs;
-	log(`${line}: n8n ${install.version} on Node ${install.nodeVersion} ready (${seconds(ensureMs)})`);
+	log(
+		`${line}: n8n ${install.version} on Node ${install.nodeVersion} ready (${seconds(ensureMs)})`,
+	);
 
-	const inst = await createN8nInstance({ line, install, customExtensions: PROBE_DIR, packageTarball: tarball });
+	const inst = await createN8nInstance({
+		line,
+		install,
+		customExtensions: PROBE_DIR,
+		packageTarball: tarball,
+	});
 	try {
 		await checkExecutions(inst, report);
 		await checkServer(inst, report);

@@ -10,7 +10,14 @@ let nodeCounter = 0;
 const nextNodeId = () => `e2e-node-${++nodeCounter}`;
 
 function manualTrigger(name = 'Manual Trigger') {
-	return { id: nextNodeId(), name, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	return {
+		id: nextNodeId(),
+		name,
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 }
 
 /** A Code node that returns items from a JS expression, e.g. `[{ a: 1 }]`. */

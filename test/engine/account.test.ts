@@ -4,9 +4,14 @@ describe.each(REVISIONS)('Account operations against API v%s', (revision) => {
 	const box = useSandbox({ revision });
 
 	test('Get Balances outputs one item per currency', async () => {
-		const { items, error } = await box.engine.run({ resource: 'account', operation: 'getBalances' });
+		const { items, error } = await box.engine.run({
+			resource: 'account',
+			operation: 'getBalances',
+		});
 		expect(error).toBeUndefined();
-		expect(apiCalls(box.sim)).toEqual([{ method: 'GET', path: '/v1/accounts', query: {}, body: undefined }]);
+		expect(apiCalls(box.sim)).toEqual([
+			{ method: 'GET', path: '/v1/accounts', query: {}, body: undefined },
+		]);
 		expect(items).toEqual([
 			{ currency: 'USD', amount: 100000 },
 			{ currency: 'EUR', amount: 50000 },
@@ -24,8 +29,22 @@ describe.each(REVISIONS)('Account operations against API v%s', (revision) => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);
-		expect(items[0]).toEqual(expect.objectContaining({ id: expect.any(String), currency: expect.any(String), transAmount: expect.any(Number) }));
-		expect(items.map((log) => log.id)).toEqual(box.sim.state.accountLogs.filter((log: { _t: number }) => log._t >= Date.parse(range.from) && log._t <= Date.parse(range.to)).sort((a: { _t: number }, b: { _t: number }) => b._t - a._t).map((log: { id: string }) => log.id));
+		expect(items[0]).toEqual(
+			expect.objectContaining({
+				id: expect.any(String),
+				currency: expect.any(String),
+				transAmount: expect.any(Number),
+			}),
+		);
+		expect(items.map((log) => log.id)).toEqual(
+			box.sim.state.accountLogs
+				.filter(
+					(log: { _t: number }) =>
+						log._t >= Date.parse(range.from) && log._t <= Date.parse(range.to),
+				)
+				.sort((a: { _t: number }, b: { _t: number }) => b._t - a._t)
+				.map((log: { id: string }) => log.id),
+		);
 		const [call] = apiCalls(box.sim);
 		expect(call.path).toBe('/v1/accounts/accountLogs');
 		expect(call.query).toMatchObject({
@@ -45,7 +64,12 @@ describe.each(REVISIONS)('Account operations against API v%s', (revision) => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
-		expect(items.map((log) => (log.cardInfo as { cardId?: string } | undefined)?.cardId ?? log.cardId)).toEqual(['CARD234567', 'CARD234567']);
-		expect(apiCalls(box.sim)[0]).toMatchObject({ path: '/v1/accounts/cardAccountLogs', query: expect.objectContaining({ CardId: 'CARD234567' }) });
+		expect(
+			items.map((log) => (log.cardInfo as { cardId?: string } | undefined)?.cardId ?? log.cardId),
+		).toEqual(['CARD234567', 'CARD234567']);
+		expect(apiCalls(box.sim)[0]).toMatchObject({
+			path: '/v1/accounts/cardAccountLogs',
+			query: expect.objectContaining({ CardId: 'CARD234567' }),
+		});
 	});
 });

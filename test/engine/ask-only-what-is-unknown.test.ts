@@ -7,9 +7,14 @@ import { REVISIONS, useSandbox } from '../helpers/sandbox';
 describe.each(REVISIONS)('Card Model "From the Card", against API v%s', (revision) => {
 	const box = useSandbox({ revision });
 
-	test('Block reads each card once per run and sends each order to its model\'s endpoint', async () => {
+	test("Block reads each card once per run and sends each order to its model's endpoint", async () => {
 		const { items, error } = await box.engine.run(
-			{ resource: 'card', operation: 'block', cardId: '={{ $json.card }}', customerOrderNo: '={{ $json.ref }}' },
+			{
+				resource: 'card',
+				operation: 'block',
+				cardId: '={{ $json.card }}',
+				customerOrderNo: '={{ $json.ref }}',
+			},
 			[
 				{ card: 'CARD789012', ref: 'FC-1' },
 				{ card: 'CARD123456', ref: 'FC-2' },
@@ -20,7 +25,12 @@ describe.each(REVISIONS)('Card Model "From the Card", against API v%s', (revisio
 			['CARD789012', 'ShareBalance', 'Completed'],
 			['CARD123456', 'Standard', 'Completed'],
 		]);
-		expect(box.sim.apiRequests({ method: 'POST' }).map((r: { path: string }) => r.path).sort()).toEqual(['/v1/orders/sharebalance/block', '/v1/orders/standard/block']);
+		expect(
+			box.sim
+				.apiRequests({ method: 'POST' })
+				.map((r: { path: string }) => r.path)
+				.sort(),
+		).toEqual(['/v1/orders/sharebalance/block', '/v1/orders/standard/block']);
 		expect(box.sim.apiRequests({ path: '/v1/cards/CARD789012' })).toHaveLength(1);
 		expect(box.sim.apiRequests({ path: '/v1/cards/CARD123456' })).toHaveLength(1);
 		// Nothing of the card's record but its model reaches the output.
@@ -28,44 +38,75 @@ describe.each(REVISIONS)('Card Model "From the Card", against API v%s', (revisio
 	});
 
 	test('two items on one card in a run read the card once', async () => {
-		const { items, error } = await box.engine.run({ resource: 'card', operation: 'block', cardId: 'CARD123456', customerOrderNo: 'ONE-READ-1' }, [{}, {}]);
+		const { items, error } = await box.engine.run(
+			{ resource: 'card', operation: 'block', cardId: 'CARD123456', customerOrderNo: 'ONE-READ-1' },
+			[{}, {}],
+		);
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.earlierOrder).sort()).toEqual([false, true]);
 		expect(box.sim.apiRequests({ path: '/v1/cards/CARD123456' })).toHaveLength(1);
 	});
 
 	test('the wrong Card Model chosen by hand: the hint says which model to pick', async () => {
-		const { error } = await box.engine.run({ resource: 'card', operation: 'block', cardModel: 'sharebalance', cardId: 'CARD123456', customerOrderNo: 'WRONG-1' });
-		expect(error?.description).toMatch(/This card is a Standard card: set Card Model to Standard, or to From the Card\.$/);
+		const { error } = await box.engine.run({
+			resource: 'card',
+			operation: 'block',
+			cardModel: 'sharebalance',
+			cardId: 'CARD123456',
+			customerOrderNo: 'WRONG-1',
+		});
+		expect(error?.description).toMatch(
+			/This card is a Standard card: set Card Model to Standard, or to From the Card\.$/,
+		);
 		expect(error?.description).not.toMatch(/unblock/i);
 	});
 });
 
 describe.each(REVISIONS)('Order → Get with Any Type, against API v%s', (revision) => {
 	const box = useSandbox({ revision });
-	const getOrder = (customerOrderNo: string) => ({ resource: 'order', operation: 'get', cardModel: 'standard', lookUpBy: 'customerOrderNo', customerOrderNo });
+	const getOrder = (customerOrderNo: string) => ({
+		resource: 'order',
+		operation: 'get',
+		cardModel: 'standard',
+		lookUpBy: 'customerOrderNo',
+		customerOrderNo,
+	});
 
 	test('finds a top-up without being told its type', async () => {
-		await box.engine.run({ resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: '10', customerOrderNo: 'ANY-1' });
+		await box.engine.run({
+			resource: 'card',
+			operation: 'topUp',
+			cardId: 'CARD123456',
+			topUpAmount: '10',
+			customerOrderNo: 'ANY-1',
+		});
 		const { items, error } = await box.engine.run(getOrder('ANY-1'));
 		expect(error).toBeUndefined();
-		expect(items).toEqual([expect.objectContaining({ customerOrderNo: 'ANY-1', orderType: 'CardTopUp' })]);
+		expect(items).toEqual([
+			expect.objectContaining({ customerOrderNo: 'ANY-1', orderType: 'CardTopUp' }),
+		]);
 	});
 
 	test('an order of no type: the error names every type tried', async () => {
 		const { error } = await box.engine.run(getOrder('NONE-1'));
-		expect(error?.message).toBe('Cardepass has no Standard card order with Customer Order No NONE-1');
+		expect(error?.message).toBe(
+			'Cardepass has no Standard card order with Customer Order No NONE-1',
+		);
 		expect(error?.description).toBe(
 			'Every order type was tried: ApplyCard, CardTopUp, CardWithdraw, CardBlock, CardUnblock, CardCancel. Check the number, and the Card Model the order was made for.',
 		);
 	});
 });
 
-describe('the error view shows the provider\'s code', () => {
+describe("the error view shows the provider's code", () => {
 	const box = useSandbox({ revision: '1.4' });
 
-	test("n8n's Error code is Cardepass's errorCode, not \"none\"", async () => {
-		const { error } = await box.engine.run({ resource: 'card', operation: 'get', cardId: 'NOCARD1' });
+	test('n8n\'s Error code is Cardepass\'s errorCode, not "none"', async () => {
+		const { error } = await box.engine.run({
+			resource: 'card',
+			operation: 'get',
+			cardId: 'NOCARD1',
+		});
 		expect(error?.message).toMatch(/NOCARD1/);
 		expect(error?.httpCode).toBe('CARD_NOT_FOUND');
 	});
@@ -75,10 +116,15 @@ describe("an input the node refuses is the node's error, not Cardepass's", () =>
 	const box = useSandbox({ revision: '1.4' });
 
 	test('0 typed into Top Up Amount: the minimum the hint names, no "Error code", nothing sent', async () => {
-		const { error } = await box.engine.run({ resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: '0', customerOrderNo: 'ZERO-1' });
+		const { error } = await box.engine.run({
+			resource: 'card',
+			operation: 'topUp',
+			cardId: 'CARD123456',
+			topUpAmount: '0',
+			customerOrderNo: 'ZERO-1',
+		});
 		expect(error?.message).toBe('Top Up Amount must be at least 1, got 0');
 		expect(error?.httpCode ?? null).toBeNull();
 		expect(box.sim.apiRequests()).toHaveLength(0);
 	});
 });
-

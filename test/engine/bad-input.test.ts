@@ -14,7 +14,13 @@ const SHARE_CARD = 'CARD789012';
 /** A valid request per operation; each case below spoils exactly one field of one of them. */
 const BASE = {
 	cardGet: { resource: 'card', operation: 'get', cardId: CARD },
-	topUp: { resource: 'card', operation: 'topUp', cardId: CARD, topUpAmount: 20, customerOrderNo: 'BAD-TOPUP' },
+	topUp: {
+		resource: 'card',
+		operation: 'topUp',
+		cardId: CARD,
+		topUpAmount: 20,
+		customerOrderNo: 'BAD-TOPUP',
+	},
 	createStandard: {
 		resource: 'card',
 		operation: 'create',
@@ -35,7 +41,14 @@ const BASE = {
 		maxCreditAmount: 5000,
 		customerOrderNo: 'BAD-CREATE-SB',
 	},
-	withdraw: { resource: 'card', operation: 'withdraw', cardId: CARD, withdrawAll: false, withdrawAmount: 50, customerOrderNo: 'BAD-WD' },
+	withdraw: {
+		resource: 'card',
+		operation: 'withdraw',
+		cardId: CARD,
+		withdrawAll: false,
+		withdrawAmount: 50,
+		customerOrderNo: 'BAD-WD',
+	},
 	updateLimits: {
 		resource: 'card',
 		operation: 'updateLimits',
@@ -45,10 +58,35 @@ const BASE = {
 		maxCreditAmount: 9000,
 		customerOrderNo: 'BAD-LIM',
 	},
-	block: { resource: 'card', operation: 'block', cardModel: 'standard', cardId: CARD, customerOrderNo: 'BAD-BLOCK' },
-	unblock: { resource: 'card', operation: 'unblock', cardModel: 'standard', cardId: 'CARD456789', customerOrderNo: 'BAD-UNBLOCK' },
-	cancel: { resource: 'card', operation: 'cancel', cardModel: 'standard', cardId: 'CARD678901', customerOrderNo: 'BAD-CANCEL' },
-	orderGet: { resource: 'order', operation: 'get', cardModel: 'standard', orderType: 'CardTopUp', lookUpBy: 'orderNo', orderNo: 'ORD00000001' },
+	block: {
+		resource: 'card',
+		operation: 'block',
+		cardModel: 'standard',
+		cardId: CARD,
+		customerOrderNo: 'BAD-BLOCK',
+	},
+	unblock: {
+		resource: 'card',
+		operation: 'unblock',
+		cardModel: 'standard',
+		cardId: 'CARD456789',
+		customerOrderNo: 'BAD-UNBLOCK',
+	},
+	cancel: {
+		resource: 'card',
+		operation: 'cancel',
+		cardModel: 'standard',
+		cardId: 'CARD678901',
+		customerOrderNo: 'BAD-CANCEL',
+	},
+	orderGet: {
+		resource: 'order',
+		operation: 'get',
+		cardModel: 'standard',
+		orderType: 'CardTopUp',
+		lookUpBy: 'orderNo',
+		orderNo: 'ORD00000001',
+	},
 	orderGetByCustomerNo: {
 		resource: 'order',
 		operation: 'get',
@@ -57,8 +95,20 @@ const BASE = {
 		lookUpBy: 'customerOrderNo',
 		customerOrderNo: 'INV-1',
 	},
-	fundLogs: { resource: 'account', operation: 'getFundLogs', returnAll: false, limit: 10, filters: {} },
-	cardFundLogs: { resource: 'account', operation: 'getCardFundLogs', returnAll: false, limit: 10, filters: {} },
+	fundLogs: {
+		resource: 'account',
+		operation: 'getFundLogs',
+		returnAll: false,
+		limit: 10,
+		filters: {},
+	},
+	cardFundLogs: {
+		resource: 'account',
+		operation: 'getCardFundLogs',
+		returnAll: false,
+		limit: 10,
+		filters: {},
+	},
 	transactions: {
 		resource: 'transaction',
 		operation: 'getAll',
@@ -88,7 +138,12 @@ const ALIAS_65 = 'A'.repeat(65);
 
 const CASES: BadInput[] = [
 	// Missing, blank and wrongly typed IDs
-	{ mistake: 'Card → Get: Card ID is only spaces', parameters: { ...BASE.cardGet, cardId: '   ' }, field: 'Card ID', message: 'Card ID is required' },
+	{
+		mistake: 'Card → Get: Card ID is only spaces',
+		parameters: { ...BASE.cardGet, cardId: '   ' },
+		field: 'Card ID',
+		message: 'Card ID is required',
+	},
 	{
 		mistake: 'Card → Get: Card ID mapped to an object from upstream JSON',
 		parameters: { ...BASE.cardGet, cardId: '={{ $json.card }}' },
@@ -138,9 +193,15 @@ const CASES: BadInput[] = [
 		field: 'Card ID',
 		message: 'Card ID is required',
 	},
-	{ mistake: 'Card → Withdraw Balance: Card ID is only spaces', parameters: { ...BASE.withdraw, cardId: '  ' }, field: 'Card ID', message: 'Card ID is required' },
 	{
-		mistake: 'Card → Update Limits: Card ID expression misspells the upstream field ($json.card_id)',
+		mistake: 'Card → Withdraw Balance: Card ID is only spaces',
+		parameters: { ...BASE.withdraw, cardId: '  ' },
+		field: 'Card ID',
+		message: 'Card ID is required',
+	},
+	{
+		mistake:
+			'Card → Update Limits: Card ID expression misspells the upstream field ($json.card_id)',
 		parameters: { ...BASE.updateLimits, cardId: '={{ $json.card_id }}' },
 		input: { cardId: SHARE_CARD },
 		field: 'Card ID',
@@ -153,9 +214,15 @@ const CASES: BadInput[] = [
 		field: 'Order No',
 		message: 'Order No is required',
 	},
-	{ mistake: 'Order → Get: Order No is only spaces', parameters: { ...BASE.orderGet, orderNo: '   ' }, field: 'Order No', message: 'Order No is required' },
 	{
-		mistake: 'Order → Get: looking up by Customer Order No mapped to an upstream field that is only spaces',
+		mistake: 'Order → Get: Order No is only spaces',
+		parameters: { ...BASE.orderGet, orderNo: '   ' },
+		field: 'Order No',
+		message: 'Order No is required',
+	},
+	{
+		mistake:
+			'Order → Get: looking up by Customer Order No mapped to an upstream field that is only spaces',
 		parameters: { ...BASE.orderGetByCustomerNo, customerOrderNo: '={{ $json.ref }}' },
 		input: { ref: '  ' },
 		field: 'Customer Order No',
@@ -170,8 +237,18 @@ const CASES: BadInput[] = [
 	},
 
 	// Amounts
-	{ mistake: 'Card → Top Up: Top Up Amount is negative', parameters: { ...BASE.topUp, topUpAmount: -5 }, field: 'Top Up Amount', message: 'Top Up Amount must be at least 1, got -5' },
-	{ mistake: 'Card → Top Up: Top Up Amount is zero', parameters: { ...BASE.topUp, topUpAmount: 0 }, field: 'Top Up Amount', message: 'Top Up Amount must be at least 1, got 0' },
+	{
+		mistake: 'Card → Top Up: Top Up Amount is negative',
+		parameters: { ...BASE.topUp, topUpAmount: -5 },
+		field: 'Top Up Amount',
+		message: 'Top Up Amount must be at least 1, got -5',
+	},
+	{
+		mistake: 'Card → Top Up: Top Up Amount is zero',
+		parameters: { ...BASE.topUp, topUpAmount: 0 },
+		field: 'Top Up Amount',
+		message: 'Top Up Amount must be at least 1, got 0',
+	},
 	{
 		mistake: 'Card → Top Up: Top Up Amount 0.5 is below the minimum of 1',
 		parameters: { ...BASE.topUp, topUpAmount: 0.5 },
@@ -263,7 +340,12 @@ const CASES: BadInput[] = [
 		field: 'Top Up Amount',
 		message: 'Top Up Amount must be a number, got "abc"',
 	},
-	{ mistake: 'Card → Withdraw Balance: Withdraw Amount is zero', parameters: { ...BASE.withdraw, withdrawAmount: 0 }, field: 'Withdraw Amount', message: 'Withdraw Amount must be more than 0, got 0' },
+	{
+		mistake: 'Card → Withdraw Balance: Withdraw Amount is zero',
+		parameters: { ...BASE.withdraw, withdrawAmount: 0 },
+		field: 'Withdraw Amount',
+		message: 'Withdraw Amount must be more than 0, got 0',
+	},
 	{
 		mistake: 'Card → Withdraw Balance: Withdraw Amount mapped to the text "all" from upstream',
 		parameters: { ...BASE.withdraw, withdrawAmount: '={{ $json.amount }}' },
@@ -329,19 +411,32 @@ const CASES: BadInput[] = [
 	},
 	{
 		mistake: 'Account → Get Many Fund Logs: From is after To',
-		parameters: { ...BASE.fundLogs, filters: { transactionDateFrom: '2025-03-01', transactionDateTo: '2025-02-01' } },
+		parameters: {
+			...BASE.fundLogs,
+			filters: { transactionDateFrom: '2025-03-01', transactionDateTo: '2025-02-01' },
+		},
 		field: 'From',
 		message: 'From is after To',
 	},
 	{
 		mistake: 'Account → Get Many Card Fund Logs: From is after To (minutes apart)',
-		parameters: { ...BASE.cardFundLogs, filters: { transactionDateFrom: '2025-02-01T10:30:00', transactionDateTo: '2025-02-01T10:29:00' } },
+		parameters: {
+			...BASE.cardFundLogs,
+			filters: {
+				transactionDateFrom: '2025-02-01T10:30:00',
+				transactionDateTo: '2025-02-01T10:29:00',
+			},
+		},
 		field: 'From',
 		message: 'From is after To',
 	},
 	{
 		mistake: 'Transaction → Get Many: From is after To',
-		parameters: { ...BASE.transactions, transactionDateFrom: '2025-02-01', transactionDateTo: '2025-01-01' },
+		parameters: {
+			...BASE.transactions,
+			transactionDateFrom: '2025-02-01',
+			transactionDateTo: '2025-01-01',
+		},
 		field: 'From',
 		message: 'From is after To',
 	},
@@ -397,13 +492,16 @@ const CASES: BadInput[] = [
 		parameters: { ...BASE.orderGet, orderType: '={{ $json.orderType }}' },
 		input: { orderType: 'TopUpCard' },
 		field: 'Order Type',
-		message: 'Order Type must be one of any, ApplyCard, CardTopUp, CardWithdraw, CardBlock, CardUnblock, CardCancel, got "TopUpCard"',
+		message:
+			'Order Type must be one of any, ApplyCard, CardTopUp, CardWithdraw, CardBlock, CardUnblock, CardCancel, got "TopUpCard"',
 	},
 	{
-		mistake: 'Order → Get: Order Type CardTopUp for a Share Balance card (no such order type there)',
+		mistake:
+			'Order → Get: Order Type CardTopUp for a Share Balance card (no such order type there)',
 		parameters: { ...BASE.orderGet, cardModel: 'sharebalance', orderType: '={{ "CardTopUp" }}' },
 		field: 'Order Type',
-		message: 'Order Type must be one of any, ApplyCard, CreditLimit, CardBlock, CardUnblock, CardCancel, got "CardTopUp"',
+		message:
+			'Order Type must be one of any, ApplyCard, CreditLimit, CardBlock, CardUnblock, CardCancel, got "CardTopUp"',
 	},
 	{
 		mistake: "Order → Get: Look Up By set by expression to 'orderId'",
@@ -431,9 +529,24 @@ const CASES: BadInput[] = [
 	},
 
 	// Limit
-	{ mistake: 'Product → Get Many: Limit is 0', parameters: { ...BASE.products, limit: 0 }, field: 'Limit', message: 'Limit must be a whole number of at least 1, got 0' },
-	{ mistake: 'Account → Get Many Fund Logs: Limit is -1', parameters: { ...BASE.fundLogs, limit: -1 }, field: 'Limit', message: 'Limit must be a whole number of at least 1, got -1' },
-	{ mistake: 'Account → Get Many Card Fund Logs: Limit is 2.5', parameters: { ...BASE.cardFundLogs, limit: 2.5 }, field: 'Limit', message: 'Limit must be a whole number of at least 1, got 2.5' },
+	{
+		mistake: 'Product → Get Many: Limit is 0',
+		parameters: { ...BASE.products, limit: 0 },
+		field: 'Limit',
+		message: 'Limit must be a whole number of at least 1, got 0',
+	},
+	{
+		mistake: 'Account → Get Many Fund Logs: Limit is -1',
+		parameters: { ...BASE.fundLogs, limit: -1 },
+		field: 'Limit',
+		message: 'Limit must be a whole number of at least 1, got -1',
+	},
+	{
+		mistake: 'Account → Get Many Card Fund Logs: Limit is 2.5',
+		parameters: { ...BASE.cardFundLogs, limit: 2.5 },
+		field: 'Limit',
+		message: 'Limit must be a whole number of at least 1, got 2.5',
+	},
 	{
 		mistake: "Transaction → Get Many: Limit is an expression giving text ({{ 'ten' }})",
 		parameters: { ...BASE.transactions, limit: "={{ 'ten' }}" },
@@ -490,7 +603,8 @@ const CASES: BadInput[] = [
 		message: 'Currency must be text, got {"code":"USD"}',
 	},
 	{
-		mistake: 'Account → Get Many Card Fund Logs: Card ID filter mapped to an object from upstream JSON',
+		mistake:
+			'Account → Get Many Card Fund Logs: Card ID filter mapped to an object from upstream JSON',
 		parameters: { ...BASE.cardFundLogs, filters: { cardId: '={{ $json.card }}' } },
 		input: { card: { cardId: CARD } },
 		field: 'Card ID',
@@ -533,16 +647,19 @@ describe('bad input is refused before any request is sent', () => {
 		expect(CASES.length).toBeGreaterThanOrEqual(35);
 	});
 
-	test.each(CASES.map((c) => [c.mistake, c] as const))('%s', async (_mistake, { parameters, input, field, message }) => {
-		box.engine.clearToken();
-		const { error, items } = await box.engine.run(parameters, [input ?? {}]);
-		expect(error?.message).toBe(message);
-		expect(error?.message).toContain(field);
-		expect(error?.description).toEqual(expect.stringMatching(/\S/));
-		expect(items).toEqual([]);
-		expect(box.sim.apiRequests()).toEqual([]);
-		expect(box.sim.tokenRequests()).toBe(0);
-	});
+	test.each(CASES.map((c) => [c.mistake, c] as const))(
+		'%s',
+		async (_mistake, { parameters, input, field, message }) => {
+			box.engine.clearToken();
+			const { error, items } = await box.engine.run(parameters, [input ?? {}]);
+			expect(error?.message).toBe(message);
+			expect(error?.message).toContain(field);
+			expect(error?.description).toEqual(expect.stringMatching(/\S/));
+			expect(items).toEqual([]);
+			expect(box.sim.apiRequests()).toEqual([]);
+			expect(box.sim.tokenRequests()).toBe(0);
+		},
+	);
 });
 
 describe('a required field left empty in the editor', () => {
@@ -552,10 +669,13 @@ describe('a required field left empty in the editor', () => {
 		['Order → Get: Order No', { ...BASE.orderGet, orderNo: '' }],
 		['Card → Create: Product', { ...BASE.createStandard, productCode: '' }],
 		['Transaction → Get Many: From', { ...BASE.transactions, transactionDateFrom: '' }],
-	])('%s left empty: n8n itself refuses to run the workflow and nothing is sent', async (_field, parameters) => {
-		await expect(box.engine.run(parameters)).rejects.toThrow(/workflow has issues/);
-		expect(box.sim.requests).toEqual([]);
-	});
+	])(
+		'%s left empty: n8n itself refuses to run the workflow and nothing is sent',
+		async (_field, parameters) => {
+			await expect(box.engine.run(parameters)).rejects.toThrow(/workflow has issues/);
+			expect(box.sim.requests).toEqual([]);
+		},
+	);
 });
 
 describe('with Continue On Fail a bad item does not stop the good ones', () => {
@@ -572,12 +692,17 @@ describe('with Continue On Fail a bad item does not stop the good ones', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
 		expect(items[0]).toEqual({
-			error: expect.objectContaining({ message: 'Top Up Amount must be a number, got "twenty"', description: expect.any(String) }),
+			error: expect.objectContaining({
+				message: 'Top Up Amount must be a number, got "twenty"',
+				description: expect.any(String),
+			}),
 		});
 		expect(items[1]).toMatchObject({ customerOrderNo: 'COF-GOOD-1', status: 'Completed' });
-		expect(box.sim.apiRequests({ method: 'POST' }).map((call: SeenRequest) => [call.path, (call.body as IDataObject).customerOrderNo])).toEqual([
-			['/v1/orders/standard/topup', 'COF-GOOD-1'],
-		]);
+		expect(
+			box.sim
+				.apiRequests({ method: 'POST' })
+				.map((call: SeenRequest) => [call.path, (call.body as IDataObject).customerOrderNo]),
+		).toEqual([['/v1/orders/standard/topup', 'COF-GOOD-1']]);
 		expect(box.sim.getCard(CARD)!.balanceAmount).toBeCloseTo(before + 20, 2);
 	});
 
@@ -597,7 +722,11 @@ describe('with Continue On Fail a bad item does not stop the good ones', () => {
 
 	test('with the error output, the bad item goes there with its error and the good item to the main output', async () => {
 		const { error, items, errorItems } = await box.engine.run(
-			{ ...BASE.withdraw, withdrawAmount: '={{ $json.amount }}', customerOrderNo: '={{ $json.ref }}' },
+			{
+				...BASE.withdraw,
+				withdrawAmount: '={{ $json.amount }}',
+				customerOrderNo: '={{ $json.ref }}',
+			},
 			[
 				{ ref: 'EO-GOOD-1', amount: 5 },
 				{ ref: 'EO-BAD-1', amount: 5.555 },
@@ -607,8 +736,18 @@ describe('with Continue On Fail a bad item does not stop the good ones', () => {
 		expect(error).toBeUndefined();
 		expect(items).toEqual([expect.objectContaining({ customerOrderNo: 'EO-GOOD-1', amount: 5 })]);
 		expect(errorItems).toEqual([
-			{ ref: 'EO-BAD-1', amount: 5.555, error: expect.objectContaining({ message: 'Withdraw Amount has more than 2 decimals: 5.555' }) },
+			{
+				ref: 'EO-BAD-1',
+				amount: 5.555,
+				error: expect.objectContaining({
+					message: 'Withdraw Amount has more than 2 decimals: 5.555',
+				}),
+			},
 		]);
-		expect(box.sim.apiRequests({ method: 'POST' }).map((call: SeenRequest) => (call.body as IDataObject).customerOrderNo)).toEqual(['EO-GOOD-1']);
+		expect(
+			box.sim
+				.apiRequests({ method: 'POST' })
+				.map((call: SeenRequest) => (call.body as IDataObject).customerOrderNo),
+		).toEqual(['EO-GOOD-1']);
 	});
 });

@@ -23,13 +23,31 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 				method: 'POST',
 				path: '/v1/orders/standard/apply',
 				query: {},
-				body: { productCode: 'PROD001', cardCurrency: 'USD', topUpAmount: 100, cardAlias: 'Ads team', customerOrderNo: 'INV-1001' },
+				body: {
+					productCode: 'PROD001',
+					cardCurrency: 'USD',
+					topUpAmount: 100,
+					cardAlias: 'Ads team',
+					customerOrderNo: 'INV-1001',
+				},
 			},
 		]);
 		expect(items).toHaveLength(1);
-		expect(items[0]).toMatchObject({ customerOrderNo: 'INV-1001', status: 'Completed', amount: 100, fee: 5, totalAmount: 105, currency: 'USD', orderType: 'ApplyCard' });
+		expect(items[0]).toMatchObject({
+			customerOrderNo: 'INV-1001',
+			status: 'Completed',
+			amount: 100,
+			fee: 5,
+			totalAmount: 105,
+			currency: 'USD',
+			orderType: 'ApplyCard',
+		});
 		const newCardId = items[0].cardId as string;
-		expect(box.sim.getCard(newCardId)!).toMatchObject({ cardModel: 'Standard', alias: 'Ads team', balanceAmount: 100 });
+		expect(box.sim.getCard(newCardId)!).toMatchObject({
+			cardModel: 'Standard',
+			alias: 'Ads team',
+			balanceAmount: 100,
+		});
 		expect(box.sim.getBalance('USD')).toBe(100000 - 105);
 	});
 
@@ -50,9 +68,19 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			method: 'POST',
 			path: '/v1/orders/sharebalance/apply',
 			query: {},
-			body: { productCode: 'PROD001', cardCurrency: 'USD', maxAuthAmount: 250, maxCreditAmount: 5000, customerOrderNo: 'SB-1' },
+			body: {
+				productCode: 'PROD001',
+				cardCurrency: 'USD',
+				maxAuthAmount: 250,
+				maxCreditAmount: 5000,
+				customerOrderNo: 'SB-1',
+			},
 		});
-		expect(items[0]).toMatchObject({ customerOrderNo: 'SB-1', maxAuthAmount: 250, maxCreditAmount: 5000 });
+		expect(items[0]).toMatchObject({
+			customerOrderNo: 'SB-1',
+			maxAuthAmount: 250,
+			maxCreditAmount: 5000,
+		});
 
 		box.sim.clearRequests();
 		const unlimited = await box.engine.run({
@@ -66,7 +94,9 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			maxCreditAmount: 5000,
 			customerOrderNo: 'SB-2',
 		});
-		expect((orderCalls(box.sim)[0].body as Record<string, unknown>).maxCreditAmount).toBeUndefined();
+		expect(
+			(orderCalls(box.sim)[0].body as Record<string, unknown>).maxCreditAmount,
+		).toBeUndefined();
 		if (revision === '1.0') {
 			expect(unlimited.error).toBeUndefined();
 			expect(unlimited.items[0]).toMatchObject({ customerOrderNo: 'SB-2', maxCreditAmount: null });
@@ -78,8 +108,14 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 
 	test('Get masks the card number and CVV unless Reveal Card Number and CVV is on', async () => {
 		const full = box.sim.getCard(CARDS.standardUsd)!;
-		const masked = await box.engine.run({ resource: 'card', operation: 'get', cardId: ` ${CARDS.standardUsd} ` });
-		expect(apiCalls(box.sim)).toEqual([{ method: 'GET', path: `/v1/cards/${CARDS.standardUsd}`, query: {}, body: undefined }]);
+		const masked = await box.engine.run({
+			resource: 'card',
+			operation: 'get',
+			cardId: ` ${CARDS.standardUsd} `,
+		});
+		expect(apiCalls(box.sim)).toEqual([
+			{ method: 'GET', path: `/v1/cards/${CARDS.standardUsd}`, query: {}, body: undefined },
+		]);
 		expect(masked.items).toEqual([
 			expect.objectContaining({
 				cardId: CARDS.standardUsd,
@@ -89,7 +125,12 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 				status: 'Active',
 			}),
 		]);
-		const revealed = await box.engine.run({ resource: 'card', operation: 'get', cardId: CARDS.standardUsd, revealCardData: true });
+		const revealed = await box.engine.run({
+			resource: 'card',
+			operation: 'get',
+			cardId: CARDS.standardUsd,
+			revealCardData: true,
+		});
 		expect(revealed.items[0]).toMatchObject({ cardNumber: full.cardNumber, cvv: full.cvv });
 	});
 
@@ -115,14 +156,25 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 		});
 		expect(error).toBeUndefined();
 		expect(orderCalls(box.sim)).toEqual([
-			{ method: 'POST', path: '/v1/orders/standard/topup', query: {}, body: { cardId: CARDS.standardUsd, topUpAmount: 25.5, customerOrderNo: 'TOP-1' } },
+			{
+				method: 'POST',
+				path: '/v1/orders/standard/topup',
+				query: {},
+				body: { cardId: CARDS.standardUsd, topUpAmount: 25.5, customerOrderNo: 'TOP-1' },
+			},
 		]);
 		expect(items[0]).toMatchObject({ customerOrderNo: 'TOP-1', status: 'Completed' });
 		expect(box.sim.getCard(CARDS.standardUsd)!.balanceAmount).toBeCloseTo(before + 25.5, 2);
 	});
 
 	test('Withdraw Balance sends no amount for the whole balance, or the amount given', async () => {
-		await box.engine.run({ resource: 'card', operation: 'withdraw', cardId: CARDS.standardUsd, withdrawAll: true, customerOrderNo: 'WD-ALL' });
+		await box.engine.run({
+			resource: 'card',
+			operation: 'withdraw',
+			cardId: CARDS.standardUsd,
+			withdrawAll: true,
+			customerOrderNo: 'WD-ALL',
+		});
 		expect(orderCalls(box.sim)[0]).toEqual({
 			method: 'POST',
 			path: '/v1/orders/standard/withdraw',
@@ -140,8 +192,16 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 			withdrawAmount: 50,
 			customerOrderNo: 'WD-50',
 		});
-		expect(orderCalls(box.sim)[0].body).toEqual({ cardId: CARDS.standardEur, withdrawAmount: 50, customerOrderNo: 'WD-50' });
-		expect(items[0]).toMatchObject({ amount: 50, customerOrderNo: 'WD-50', orderType: 'CardWithdraw' });
+		expect(orderCalls(box.sim)[0].body).toEqual({
+			cardId: CARDS.standardEur,
+			withdrawAmount: 50,
+			customerOrderNo: 'WD-50',
+		});
+		expect(items[0]).toMatchObject({
+			amount: 50,
+			customerOrderNo: 'WD-50',
+			orderType: 'CardWithdraw',
+		});
 	});
 
 	test('Update Limits sends the new limits of a share-balance card', async () => {
@@ -160,11 +220,23 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 				method: 'POST',
 				path: '/v1/orders/sharebalance/creditLimit',
 				query: {},
-				body: { cardId: CARDS.shareUsd, maxAuthAmount: 800, maxCreditAmount: 20000, customerOrderNo: 'LIM-1' },
+				body: {
+					cardId: CARDS.shareUsd,
+					maxAuthAmount: 800,
+					maxCreditAmount: 20000,
+					customerOrderNo: 'LIM-1',
+				},
 			},
 		]);
-		expect(items[0]).toMatchObject({ cardId: CARDS.shareUsd, maxAuthAmount: 800, maxCreditAmount: 20000 });
-		expect(box.sim.getCard(CARDS.shareUsd)!).toMatchObject({ maxAuthAmount: 800, maxCreditAmount: 20000 });
+		expect(items[0]).toMatchObject({
+			cardId: CARDS.shareUsd,
+			maxAuthAmount: 800,
+			maxCreditAmount: 20000,
+		});
+		expect(box.sim.getCard(CARDS.shareUsd)!).toMatchObject({
+			maxAuthAmount: 800,
+			maxCreditAmount: 20000,
+		});
 	});
 
 	test.each([
@@ -174,13 +246,27 @@ describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
 		['block', 'sharebalance', CARDS.shareUsd, 'Blocked'],
 		['unblock', 'sharebalance', CARDS.shareBlocked, 'Active'],
 		['cancel', 'sharebalance', CARDS.shareEur, 'Cancel'],
-	])('%s (%s) of %s posts to that model\'s endpoint and the card becomes %s', async (operation, cardModel, cardId, status) => {
-		const { items, error } = await box.engine.run({ resource: 'card', operation, cardModel, cardId, customerOrderNo: `${operation}-${cardModel}` });
-		expect(error).toBeUndefined();
-		expect(orderCalls(box.sim)).toEqual([
-			{ method: 'POST', path: `/v1/orders/${cardModel}/${operation}`, query: {}, body: { cardId, customerOrderNo: `${operation}-${cardModel}` } },
-		]);
-		expect(items[0]).toMatchObject({ customerOrderNo: `${operation}-${cardModel}` });
-		expect(box.sim.getCard(cardId)!.status).toBe(status);
-	});
+	])(
+		"%s (%s) of %s posts to that model's endpoint and the card becomes %s",
+		async (operation, cardModel, cardId, status) => {
+			const { items, error } = await box.engine.run({
+				resource: 'card',
+				operation,
+				cardModel,
+				cardId,
+				customerOrderNo: `${operation}-${cardModel}`,
+			});
+			expect(error).toBeUndefined();
+			expect(orderCalls(box.sim)).toEqual([
+				{
+					method: 'POST',
+					path: `/v1/orders/${cardModel}/${operation}`,
+					query: {},
+					body: { cardId, customerOrderNo: `${operation}-${cardModel}` },
+				},
+			]);
+			expect(items[0]).toMatchObject({ customerOrderNo: `${operation}-${cardModel}` });
+			expect(box.sim.getCard(cardId)!.status).toBe(status);
+		},
+	);
 });

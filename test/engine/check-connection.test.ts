@@ -9,7 +9,14 @@ describe.each(REVISIONS)('Account → Check Connection, against API v%s', (revis
 	test('Cardepass answers: connected, with the responseId to quote to support', async () => {
 		const { items, error } = await box.engine.run(CHECK);
 		expect(error).toBeUndefined();
-		expect(items).toEqual([{ connected: true, responseId: expect.stringMatching(/^[0-9a-f-]{36}$/), milliseconds: expect.any(Number), error: null }]);
+		expect(items).toEqual([
+			{
+				connected: true,
+				responseId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+				milliseconds: expect.any(Number),
+				error: null,
+			},
+		]);
 		expect(box.sim.apiRequests({ path: '/v1/ping' })).toHaveLength(1);
 	});
 
@@ -18,7 +25,10 @@ describe.each(REVISIONS)('Account → Check Connection, against API v%s', (revis
 		box.engine.clearToken();
 		const { items, error } = await box.engine.run(CHECK);
 		expect(error).toBeUndefined();
-		expect(items[0]).toMatchObject({ connected: false, error: { message: expect.stringMatching(/access token/) } });
+		expect(items[0]).toMatchObject({
+			connected: false,
+			error: { message: expect.stringMatching(/access token/) },
+		});
 		expect(JSON.stringify(items)).not.toContain('wrong-secret');
 	});
 

@@ -25,9 +25,16 @@ async function routesOfBuiltNode(): Promise<Route[]> {
 			const request = option.routing?.request;
 			if (!request?.url) continue;
 			const url = String(request.url).replace(/^=/, '');
-			const expanded = url.includes('$parameter.cardModel') ? MODELS.map((m) => url.replace(/\{\{[^}]*cardModel[^}]*\}\}/, m)) : [url];
+			const expanded = url.includes('$parameter.cardModel')
+				? MODELS.map((m) => url.replace(/\{\{[^}]*cardModel[^}]*\}\}/, m))
+				: [url];
 			for (const path of expanded) {
-				routes.push({ resource, operation: String(option.value), method: String(request.method), path: path.replace(/\{\{[^}]*\}\}/g, '{param}') });
+				routes.push({
+					resource,
+					operation: String(option.value),
+					method: String(request.method),
+					path: path.replace(/\{\{[^}]*\}\}/g, '{param}'),
+				});
 			}
 		}
 	}
@@ -43,7 +50,9 @@ describe('the built node description', () => {
 			.filter((endpoint) => endpoint.id !== 'token')
 			.filter((endpoint) => {
 				const path = endpoint.path.replace(/\{[^}]+\}/g, '{param}');
-				const reached = routes.some((route) => route.method === endpoint.method && route.path === path);
+				const reached = routes.some(
+					(route) => route.method === endpoint.method && route.path === path,
+				);
 				return !reached && `${endpoint.method} ${endpoint.path}` !== credentialTest;
 			})
 			.map((endpoint) => `${endpoint.method} ${endpoint.path}`);
@@ -52,8 +61,14 @@ describe('the built node description', () => {
 
 	test("every operation's route is an endpoint of the list", async () => {
 		const routes = await routesOfBuiltNode();
-		const listed = new Set(endpoints.endpoints.map((endpoint) => `${endpoint.method} ${endpoint.path.replace(/\{[^}]+\}/g, '{param}')}`));
-		const unlisted = routes.filter((route) => !listed.has(`${route.method} ${route.path}`)).map((route) => `${route.resource} → ${route.operation}: ${route.method} ${route.path}`);
+		const listed = new Set(
+			endpoints.endpoints.map(
+				(endpoint) => `${endpoint.method} ${endpoint.path.replace(/\{[^}]+\}/g, '{param}')}`,
+			),
+		);
+		const unlisted = routes
+			.filter((route) => !listed.has(`${route.method} ${route.path}`))
+			.map((route) => `${route.resource} → ${route.operation}: ${route.method} ${route.path}`);
 		expect(unlisted).toEqual([]);
 	});
 
@@ -77,14 +92,28 @@ describe('the built node description', () => {
 				if (option.name.startsWith('Get Many')) {
 					const resource = property.displayOptions?.show?.resource;
 					const shown = (name: string) =>
-						properties.some((p) => p.name === name && p.displayOptions?.show?.operation?.includes(option.value) && p.displayOptions?.show?.resource?.[0] === resource?.[0]);
-					expect([option.name, shown('returnAll'), shown('limit')]).toEqual([option.name, true, true]);
+						properties.some(
+							(p) =>
+								p.name === name &&
+								p.displayOptions?.show?.operation?.includes(option.value) &&
+								p.displayOptions?.show?.resource?.[0] === resource?.[0],
+						);
+					expect([option.name, shown('returnAll'), shown('limit')]).toEqual([
+						option.name,
+						true,
+						true,
+					]);
 				}
 			}
 		}
-		const all = (list: INodeProperties[]): INodeProperties[] => list.flatMap((p) => [p, ...all((p.options ?? []).filter((o): o is INodeProperties => 'type' in o))]);
+		const all = (list: INodeProperties[]): INodeProperties[] =>
+			list.flatMap((p) => [
+				p,
+				...all((p.options ?? []).filter((o): o is INodeProperties => 'type' in o)),
+			]);
 		for (const property of all(properties)) {
-			if (property.placeholder && !/^Add /.test(property.placeholder)) expect(property.placeholder).toMatch(/^e\.g\. /);
+			if (property.placeholder && !/^Add /.test(property.placeholder))
+				expect(property.placeholder).toMatch(/^e\.g\. /);
 			expect(property.displayName).toMatch(/^[A-Z]/);
 		}
 	});
@@ -92,19 +121,40 @@ describe('the built node description', () => {
 	test('is usable as an AI tool and belongs to Finance & Accounting', async () => {
 		const { nodeType } = await loadPackage();
 		expect(nodeType.description.usableAsTool).toBe(true);
-		const codex = (await import('../../dist/nodes/Cardepass/Cardepass.node.json')) as { categories: string[] };
+		const codex = (await import('../../dist/nodes/Cardepass/Cardepass.node.json')) as {
+			categories: string[];
+		};
 		expect(codex.categories).toEqual(['Finance & Accounting']);
 	});
 
 	test('every order operation offers a Customer Order No, shown for it', async () => {
 		const routes = await routesOfBuiltNode();
 		const { nodeType } = await loadPackage();
-		const orderOperations = [...new Set(routes.filter((r) => r.method === 'POST').map((r) => r.operation))].sort();
-		expect(orderOperations).toEqual(['block', 'cancel', 'create', 'topUp', 'unblock', 'updateLimits', 'withdraw']);
-		const fields = nodeType.description.properties.filter((p) => p.name === 'customerOrderNo' && p.displayOptions?.show?.resource?.[0] === 'card');
-		const shownFor = fields.flatMap((field) => field.displayOptions?.show?.operation ?? []).map(String).sort();
+		const orderOperations = [
+			...new Set(routes.filter((r) => r.method === 'POST').map((r) => r.operation)),
+		].sort();
+		expect(orderOperations).toEqual([
+			'block',
+			'cancel',
+			'create',
+			'topUp',
+			'unblock',
+			'updateLimits',
+			'withdraw',
+		]);
+		const fields = nodeType.description.properties.filter(
+			(p) => p.name === 'customerOrderNo' && p.displayOptions?.show?.resource?.[0] === 'card',
+		);
+		const shownFor = fields
+			.flatMap((field) => field.displayOptions?.show?.operation ?? [])
+			.map(String)
+			.sort();
 		expect(shownFor).toEqual(orderOperations);
-		for (const field of fields) expect([field.description, field.hint]).toEqual([expect.stringMatching(/only once per number/), expect.stringMatching(/^Leave empty to generate one/)]);
+		for (const field of fields)
+			expect([field.description, field.hint]).toEqual([
+				expect.stringMatching(/only once per number/),
+				expect.stringMatching(/^Leave empty to generate one/),
+			]);
 	});
 
 	test('the canvas subtitle shows display names, such as "Top Up: Card", for every operation', async () => {
@@ -115,7 +165,11 @@ describe('the built node description', () => {
 		expect(names['card:topUp']).toBe('Top Up: Card');
 		expect(names['account:getBalances']).toBe('Get Balances: Account');
 		const operations = nodeType.description.properties.filter((p) => p.name === 'operation');
-		const pairs = operations.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => `${String(p.displayOptions?.show?.resource?.[0])}:${String(o.value)}`));
+		const pairs = operations.flatMap((p) =>
+			(p.options as INodePropertyOptions[]).map(
+				(o) => `${String(p.displayOptions?.show?.resource?.[0])}:${String(o.value)}`,
+			),
+		);
 		expect(Object.keys(names).sort()).toEqual(pairs.sort());
 	});
 });

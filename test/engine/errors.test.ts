@@ -1,39 +1,79 @@
 import { apiCalls, REVISIONS, useSandbox } from '../helpers/sandbox';
 
 // Retries off, so a 5xx reaches the user at once (retries have their own tests).
-const TOP_UP = { resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: 20, options: { retries: 0 } };
+const TOP_UP = {
+	resource: 'card',
+	operation: 'topUp',
+	cardId: 'CARD123456',
+	topUpAmount: 20,
+	options: { retries: 0 },
+};
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 const RESPONSE_ID = /Response ID: [0-9a-f-]{36}/;
 
 const CASES = [
 	{
 		title: 'hasError on HTTP 200',
-		fault: { kind: 'businessError', errorCode: 'INSUFFICIENT_BALANCE', errorMessage: 'Account balance is not enough' },
+		fault: {
+			kind: 'businessError',
+			errorCode: 'INSUFFICIENT_BALANCE',
+			errorMessage: 'Account balance is not enough',
+		},
 		message: 'Account balance is not enough',
 		code: 'INSUFFICIENT_BALANCE',
 		http: undefined,
 	},
 	{
 		title: 'HTTP 400 with an envelope',
-		fault: { kind: 'status', status: 400, body: { responseId: '11111111-2222-3333-4444-555555555555', hasError: true, errorCode: 'INVALID_PARAMETER', errorMessage: 'topUpAmount is invalid', data: null } },
+		fault: {
+			kind: 'status',
+			status: 400,
+			body: {
+				responseId: '11111111-2222-3333-4444-555555555555',
+				hasError: true,
+				errorCode: 'INVALID_PARAMETER',
+				errorMessage: 'topUpAmount is invalid',
+				data: null,
+			},
+		},
 		message: 'topUpAmount is invalid',
 		code: 'INVALID_PARAMETER',
 		http: '400',
 	},
-	{ title: 'HTTP 403', fault: { kind: 'status', status: 403 }, message: /insufficient permissions/, code: '403', http: '403' },
-	{ title: 'HTTP 404', fault: { kind: 'status', status: 404 }, message: /does not exist/, code: '404', http: '404' },
-	{ title: 'HTTP 500', fault: { kind: 'status', status: 500 }, message: /server error \(HTTP 500\)/, code: '500', http: '500' },
+	{
+		title: 'HTTP 403',
+		fault: { kind: 'status', status: 403 },
+		message: /insufficient permissions/,
+		code: '403',
+		http: '403',
+	},
+	{
+		title: 'HTTP 404',
+		fault: { kind: 'status', status: 404 },
+		message: /does not exist/,
+		code: '404',
+		http: '404',
+	},
+	{
+		title: 'HTTP 500',
+		fault: { kind: 'status', status: 500 },
+		message: /server error \(HTTP 500\)/,
+		code: '500',
+		http: '500',
+	},
 ] as const;
 
 describe.each(REVISIONS)('Errors against API v%s', (revision) => {
 	const box = useSandbox({ revision });
 
 	describe.each(CASES)('$title', ({ fault, message, code, http }) => {
-		test('fails the execution with the provider\'s message, error code and response ID', async () => {
+		test("fails the execution with the provider's message, error code and response ID", async () => {
 			box.sim.inject({ match: { path: TOP_UP_PATH }, ...fault });
 			const { error, items } = await box.engine.run({ ...TOP_UP, customerOrderNo: 'ERR-1' });
 			expect(items).toEqual([]);
-			expect(error?.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
+			expect(error?.message).toEqual(
+				typeof message === 'string' ? message : expect.stringMatching(message),
+			);
 			expect(error?.description).toContain(`Error code: ${code}`);
 			expect(error?.description).toMatch(RESPONSE_ID);
 			if (http) expect(error?.description).toContain(`HTTP status: ${http}`);
@@ -71,7 +111,10 @@ describe.each(REVISIONS)('Errors against API v%s', (revision) => {
 			expect(error).toBeUndefined();
 			expect(items).toEqual([expect.objectContaining({ status: 'Completed' })]);
 			expect(errorItems).toEqual([
-				{ ref: expect.stringMatching(/^EO-/), error: expect.objectContaining({ errorCode: code, responseId: expect.any(String) }) },
+				{
+					ref: expect.stringMatching(/^EO-/),
+					error: expect.objectContaining({ errorCode: code, responseId: expect.any(String) }),
+				},
 			]);
 		});
 	});
@@ -82,7 +125,9 @@ describe.each(REVISIONS)('Errors against API v%s', (revision) => {
 		box.sim.inject({ match: { path: TOP_UP_PATH }, kind: 'revokeTokens' });
 		const { error, items } = await box.engine.run({ ...TOP_UP, customerOrderNo: 'RENEW-1' });
 		expect(error).toBeUndefined();
-		expect(items).toEqual([expect.objectContaining({ customerOrderNo: 'RENEW-1', status: 'Completed' })]);
+		expect(items).toEqual([
+			expect.objectContaining({ customerOrderNo: 'RENEW-1', status: 'Completed' }),
+		]);
 		expect(box.sim.tokenRequests()).toBe(2);
 		expect(apiCalls(box.sim).filter((call) => call.path === TOP_UP_PATH)).toHaveLength(2);
 		expect(box.sim.getOrders({ customerOrderNo: 'RENEW-1' })).toHaveLength(1);
@@ -92,14 +137,20 @@ describe.each(REVISIONS)('Errors against API v%s', (revision) => {
 		box.sim.inject({ match: { path: TOP_UP_PATH }, kind: 'status', status: 401, times: Infinity });
 		const { error } = await box.engine.run({ ...TOP_UP, customerOrderNo: 'RENEW-2' });
 		expect(error?.message).toMatch(/access token is missing, invalid or expired/);
-		expect(error?.description).toMatch(/HTTP status: 401.*Client ID, Client Secret and Environment/);
+		expect(error?.description).toMatch(
+			/HTTP status: 401.*Client ID, Client Secret and Environment/,
+		);
 	});
 
 	test('a wrong client secret fails with the token error, not a generic one', async () => {
 		box.engine.setCredential({ clientSecret: 'wrong-secret' });
 		const { error } = await box.engine.run({ resource: 'account', operation: 'getBalances' });
-		expect(error?.message).toMatch(/^Cardepass did not issue an access token: Client authentication failed/);
-		expect(error?.description).toMatch(/Error code: invalid_client.*Client ID, Client Secret and Environment/);
+		expect(error?.message).toMatch(
+			/^Cardepass did not issue an access token: Client authentication failed/,
+		);
+		expect(error?.description).toMatch(
+			/Error code: invalid_client.*Client ID, Client Secret and Environment/,
+		);
 		expect(JSON.stringify(error)).not.toContain('wrong-secret');
 	});
 });

@@ -1,5 +1,12 @@
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import type { IDataObject, INode, INodeExecutionData, INodeParameters, INodeTypes, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeTypes,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import type { CardepassEngine } from '../helpers/engine';
@@ -18,7 +25,8 @@ const topUp = (maxConcurrentRequests: number) => ({
 	options: { maxConcurrentRequests },
 });
 
-const refs = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => ({ ref: `${prefix}-${i}` }));
+const refs = (prefix: string, count: number) =>
+	Array.from({ length: count }, (_, i) => ({ ref: `${prefix}-${i}` }));
 
 interface Span {
 	startedAt: number;
@@ -27,9 +35,9 @@ interface Span {
 
 /** The top-ups of one workflow as the simulator saw them (its Customer Order Nos start with `prefix`). */
 function topUpsOf(sim: Simulator, prefix: string): Span[] {
-	return (sim.apiRequests({ path: TOP_UP_PATH }) as Array<Span & { body: { customerOrderNo: string } }>).filter((request) =>
-		request.body.customerOrderNo.startsWith(`${prefix}-`),
-	);
+	return (
+		sim.apiRequests({ path: TOP_UP_PATH }) as Array<Span & { body: { customerOrderNo: string } }>
+	).filter((request) => request.body.customerOrderNo.startsWith(`${prefix}-`));
 }
 
 /** The most of these requests the simulator had open at one moment (an answer ending as the next arrives is not an overlap). */
@@ -54,14 +62,29 @@ let executions = 0;
  * Runs Test Items → Cardepass in n8n's engine as `engine.run` does, with the node on the credential of the
  * given ID, so two credentials of one n8n instance can be used side by side.
  */
-async function runOnCredential(engine: CardepassEngine, credentialId: string, parameters: INodeParameters, items: IDataObject[]) {
+async function runOnCredential(
+	engine: CardepassEngine,
+	credentialId: string,
+	parameters: INodeParameters,
+	items: IDataObject[],
+) {
 	const internals = engine as unknown as {
 		nodeTypes: INodeTypes;
-		additionalData(executionId: string, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData;
+		additionalData(
+			executionId: string,
+			hooks: ExecutionLifecycleHooks,
+		): IWorkflowExecuteAdditionalData;
 	};
 	const executionId = `credential-${credentialId}-${++executions}`;
 	const nodes: INode[] = [
-		{ id: 'source', name: 'Test Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: items as unknown as string } },
+		{
+			id: 'source',
+			name: 'Test Items',
+			type: 'test.items',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: items as unknown as string },
+		},
 		{
 			id: 'cardepass',
 			name: 'Cardepass',
@@ -72,11 +95,29 @@ async function runOnCredential(engine: CardepassEngine, credentialId: string, pa
 			credentials: { [CREDENTIAL_TYPE]: { id: credentialId, name: `Cardepass ${credentialId}` } },
 		},
 	];
-	const connections = { 'Test Items': { main: [[{ node: 'Cardepass', type: 'main' as const, index: 0 }]] } };
-	const workflow = new Workflow({ id: `workflow-${credentialId}`, nodes, connections, active: false, nodeTypes: internals.nodeTypes, settings: {} });
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: workflow.id, name: 'Limiter test', nodes, connections, active: false } as never);
-	const run = await new WorkflowExecute(internals.additionalData(executionId, hooks), 'manual').run({ workflow, startNode: workflow.getNode('Test Items')! });
-	const output = (run.data.resultData.runData.Cardepass?.at(-1)?.data?.main?.[0] ?? []) as INodeExecutionData[];
+	const connections = {
+		'Test Items': { main: [[{ node: 'Cardepass', type: 'main' as const, index: 0 }]] },
+	};
+	const workflow = new Workflow({
+		id: `workflow-${credentialId}`,
+		nodes,
+		connections,
+		active: false,
+		nodeTypes: internals.nodeTypes,
+		settings: {},
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+		id: workflow.id,
+		name: 'Limiter test',
+		nodes,
+		connections,
+		active: false,
+	} as never);
+	const run = await new WorkflowExecute(internals.additionalData(executionId, hooks), 'manual').run(
+		{ workflow, startNode: workflow.getNode('Test Items')! },
+	);
+	const output = (run.data.resultData.runData.Cardepass?.at(-1)?.data?.main?.[0] ??
+		[]) as INodeExecutionData[];
 	return { items: output.map((item) => item.json), error: run.data.resultData.error };
 }
 
@@ -88,117 +129,126 @@ function addCredential(engine: CardepassEngine, id: string, baseUrl: string): vo
 
 /** Resolves once the simulator has seen `count` top-ups of the workflow numbered with `prefix`. */
 async function seen(sim: Simulator, prefix: string, count: number): Promise<void> {
-	while (topUpsOf(sim, prefix).length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+	while (topUpsOf(sim, prefix).length < count)
+		await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
-describe.each(REVISIONS)('Max Concurrent Requests is kept per credential and per workflow, against API v%s', (revision) => {
-	let sim: Simulator;
-	let engine: CardepassEngine;
+describe.each(REVISIONS)(
+	'Max Concurrent Requests is kept per credential and per workflow, against API v%s',
+	(revision) => {
+		let sim: Simulator;
+		let engine: CardepassEngine;
 
-	beforeEach(async () => {
-		({ sim, engine } = await openSandbox({ revision, latencyMs: 40 }));
-		// Token and product rules in place, so every request counted below is a top-up.
-		await engine.run({ resource: 'account', operation: 'getBalances' });
-	});
-	afterEach(async () => {
-		await sim.close();
-	});
+		beforeEach(async () => {
+			({ sim, engine } = await openSandbox({ revision, latencyMs: 40 }));
+			// Token and product rules in place, so every request counted below is a top-up.
+			await engine.run({ resource: 'account', operation: 'getBalances' });
+		});
+		afterEach(async () => {
+			await sim.close();
+		});
 
-	test('a workflow set to 1 stays at one request at a time when a workflow set to 50 runs on the same credential', async () => {
-		const careful = engine.run(topUp(1), refs('CAREFUL', 12), { workflowId: 'careful' });
-		await seen(sim, 'CAREFUL', 2);
-		const eager = await engine.run(topUp(50), refs('EAGER', 30), { workflowId: 'eager' });
-		const { items, error } = await careful;
+		test('a workflow set to 1 stays at one request at a time when a workflow set to 50 runs on the same credential', async () => {
+			const careful = engine.run(topUp(1), refs('CAREFUL', 12), { workflowId: 'careful' });
+			await seen(sim, 'CAREFUL', 2);
+			const eager = await engine.run(topUp(50), refs('EAGER', 30), { workflowId: 'eager' });
+			const { items, error } = await careful;
 
-		expect(error).toBeUndefined();
-		expect(eager.error).toBeUndefined();
-		expect(items).toHaveLength(12);
-		expect(eager.items).toHaveLength(30);
-		expect(mostAtOnce(topUpsOf(sim, 'CAREFUL'))).toBe(1);
-		// The eager workflow was not held to one at a time either.
-		expect(mostAtOnce(topUpsOf(sim, 'EAGER'))).toBeGreaterThan(10);
-	});
+			expect(error).toBeUndefined();
+			expect(eager.error).toBeUndefined();
+			expect(items).toHaveLength(12);
+			expect(eager.items).toHaveLength(30);
+			expect(mostAtOnce(topUpsOf(sim, 'CAREFUL'))).toBe(1);
+			// The eager workflow was not held to one at a time either.
+			expect(mostAtOnce(topUpsOf(sim, 'EAGER'))).toBeGreaterThan(10);
+		});
 
-	test('a workflow set to 10 keeps 10 in flight after a workflow set to 1 ran on the same credential', async () => {
-		const wide = engine.run(topUp(10), refs('WIDE', 80), { workflowId: 'wide' });
-		await seen(sim, 'WIDE', 10);
-		const single = await engine.run(topUp(1), refs('SINGLE', 1), { workflowId: 'single' });
-		expect(single.error).toBeUndefined();
-		const singleEnded = Math.max(...topUpsOf(sim, 'SINGLE').map((request) => request.endedAt));
-		const { items, error } = await wide;
+		test('a workflow set to 10 keeps 10 in flight after a workflow set to 1 ran on the same credential', async () => {
+			const wide = engine.run(topUp(10), refs('WIDE', 80), { workflowId: 'wide' });
+			await seen(sim, 'WIDE', 10);
+			const single = await engine.run(topUp(1), refs('SINGLE', 1), { workflowId: 'single' });
+			expect(single.error).toBeUndefined();
+			const singleEnded = Math.max(...topUpsOf(sim, 'SINGLE').map((request) => request.endedAt));
+			const { items, error } = await wide;
 
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(80);
-		const afterSingle = topUpsOf(sim, 'WIDE').filter((request) => request.startedAt >= singleEnded);
-		expect(afterSingle.length).toBeGreaterThan(20);
-		expect(mostAtOnce(afterSingle)).toBe(10);
-		expect(mostAtOnce(topUpsOf(sim, 'WIDE'))).toBeLessThanOrEqual(10);
-	});
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(80);
+			const afterSingle = topUpsOf(sim, 'WIDE').filter(
+				(request) => request.startedAt >= singleEnded,
+			);
+			expect(afterSingle.length).toBeGreaterThan(20);
+			expect(mostAtOnce(afterSingle)).toBe(10);
+			expect(mostAtOnce(topUpsOf(sim, 'WIDE'))).toBeLessThanOrEqual(10);
+		});
 
-	test('a workflow set to 10 run after one set to 1 has its own limit', async () => {
-		await engine.run(topUp(1), refs('BEFORE', 3), { workflowId: 'before' });
-		sim.resetMetrics();
-		const { items } = await engine.run(topUp(10), refs('AFTER', 40), { workflowId: 'after' });
-		expect(items).toHaveLength(40);
-		expect(sim.maxConcurrent).toBe(10);
-	});
-
-	test('two workflows on one credential each keep their own limit, and together stay within the larger one', async () => {
-		sim.resetMetrics();
-		const [two, four] = await Promise.all([
-			engine.run(topUp(2), refs('TWO', 30), { workflowId: 'two' }),
-			engine.run(topUp(4), refs('FOUR', 60), { workflowId: 'four' }),
-		]);
-		expect(two.items).toHaveLength(30);
-		expect(four.items).toHaveLength(60);
-		expect(mostAtOnce(topUpsOf(sim, 'TWO'))).toBe(2);
-		expect(mostAtOnce(topUpsOf(sim, 'FOUR'))).toBe(4);
-		expect(sim.maxConcurrent).toBe(4);
-	});
-
-	test('workflows on two credentials do not wait for each other', async () => {
-		const other = await openSandbox({ revision, latencyMs: 40 });
-		try {
-			addCredential(engine, '2', other.sim.baseUrl);
-			await runOnCredential(engine, '2', { resource: 'account', operation: 'getBalances' }, [{}]);
+		test('a workflow set to 10 run after one set to 1 has its own limit', async () => {
+			await engine.run(topUp(1), refs('BEFORE', 3), { workflowId: 'before' });
 			sim.resetMetrics();
-			other.sim.resetMetrics();
+			const { items } = await engine.run(topUp(10), refs('AFTER', 40), { workflowId: 'after' });
+			expect(items).toHaveLength(40);
+			expect(sim.maxConcurrent).toBe(10);
+		});
 
-			const [first, second] = await Promise.all([
-				engine.run(topUp(3), refs('FIRST', 30)),
-				runOnCredential(engine, '2', topUp(5), refs('SECOND', 30)),
+		test('two workflows on one credential each keep their own limit, and together stay within the larger one', async () => {
+			sim.resetMetrics();
+			const [two, four] = await Promise.all([
+				engine.run(topUp(2), refs('TWO', 30), { workflowId: 'two' }),
+				engine.run(topUp(4), refs('FOUR', 60), { workflowId: 'four' }),
 			]);
-			expect(first.error).toBeUndefined();
-			expect(second.error).toBeUndefined();
-			expect(first.items).toHaveLength(30);
-			expect(second.items).toHaveLength(30);
-			// Each server saw exactly its own workflow's limit, while the other workflow ran at the same time.
-			expect(sim.maxConcurrent).toBe(3);
-			expect(other.sim.maxConcurrent).toBe(5);
-			const firstSpans = topUpsOf(sim, 'FIRST');
-			const secondSpans = topUpsOf(other.sim, 'SECOND');
-			expect(mostAtOnce([...firstSpans, ...secondSpans])).toBe(8);
-		} finally {
-			await other.sim.close();
-		}
-	});
+			expect(two.items).toHaveLength(30);
+			expect(four.items).toHaveLength(60);
+			expect(mostAtOnce(topUpsOf(sim, 'TWO'))).toBe(2);
+			expect(mostAtOnce(topUpsOf(sim, 'FOUR'))).toBe(4);
+			expect(sim.maxConcurrent).toBe(4);
+		});
 
-	test('a cold credential fetches one token and then runs at its own limit beside a credential that has one', async () => {
-		const other = await openSandbox({ revision, latencyMs: 40 });
-		try {
-			addCredential(engine, '2', other.sim.baseUrl);
-			sim.clearRequests();
-			sim.resetMetrics();
-			const [warm, cold] = await Promise.all([engine.run(topUp(5), refs('WARM', 40)), runOnCredential(engine, '2', topUp(5), refs('COLD', 40))]);
-			expect(warm.items).toHaveLength(40);
-			expect(cold.items).toHaveLength(40);
-			expect(sim.tokenRequests()).toBe(0);
-			expect(other.sim.tokenRequests()).toBe(1);
-			// Once the cold credential has its token, both run at their own 5 side by side.
-			const warmSpans = topUpsOf(sim, 'WARM');
-			expect(mostAtOnce([...warmSpans, ...topUpsOf(other.sim, 'COLD')])).toBe(10);
-		} finally {
-			await other.sim.close();
-		}
-	});
-});
+		test('workflows on two credentials do not wait for each other', async () => {
+			const other = await openSandbox({ revision, latencyMs: 40 });
+			try {
+				addCredential(engine, '2', other.sim.baseUrl);
+				await runOnCredential(engine, '2', { resource: 'account', operation: 'getBalances' }, [{}]);
+				sim.resetMetrics();
+				other.sim.resetMetrics();
+
+				const [first, second] = await Promise.all([
+					engine.run(topUp(3), refs('FIRST', 30)),
+					runOnCredential(engine, '2', topUp(5), refs('SECOND', 30)),
+				]);
+				expect(first.error).toBeUndefined();
+				expect(second.error).toBeUndefined();
+				expect(first.items).toHaveLength(30);
+				expect(second.items).toHaveLength(30);
+				// Each server saw exactly its own workflow's limit, while the other workflow ran at the same time.
+				expect(sim.maxConcurrent).toBe(3);
+				expect(other.sim.maxConcurrent).toBe(5);
+				const firstSpans = topUpsOf(sim, 'FIRST');
+				const secondSpans = topUpsOf(other.sim, 'SECOND');
+				expect(mostAtOnce([...firstSpans, ...secondSpans])).toBe(8);
+			} finally {
+				await other.sim.close();
+			}
+		});
+
+		test('a cold credential fetches one token and then runs at its own limit beside a credential that has one', async () => {
+			const other = await openSandbox({ revision, latencyMs: 40 });
+			try {
+				addCredential(engine, '2', other.sim.baseUrl);
+				sim.clearRequests();
+				sim.resetMetrics();
+				const [warm, cold] = await Promise.all([
+					engine.run(topUp(5), refs('WARM', 40)),
+					runOnCredential(engine, '2', topUp(5), refs('COLD', 40)),
+				]);
+				expect(warm.items).toHaveLength(40);
+				expect(cold.items).toHaveLength(40);
+				expect(sim.tokenRequests()).toBe(0);
+				expect(other.sim.tokenRequests()).toBe(1);
+				// Once the cold credential has its token, both run at their own 5 side by side.
+				const warmSpans = topUpsOf(sim, 'WARM');
+				expect(mostAtOnce([...warmSpans, ...topUpsOf(other.sim, 'COLD')])).toBe(10);
+			} finally {
+				await other.sim.close();
+			}
+		});
+	},
+);

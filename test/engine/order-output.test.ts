@@ -8,15 +8,59 @@ import { REVISIONS, useSandbox } from '../helpers/sandbox';
 
 const ORDERS: Array<[string, IDataObject]> = [
 	['Top Up', { resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: '10' }],
-	['Withdraw Balance', { resource: 'card', operation: 'withdraw', cardId: 'CARD234567', withdrawAll: false, withdrawAmount: '20' }],
-	['Create (Standard)', { resource: 'card', operation: 'create', cardModel: 'standard', productCode: 'PROD001', cardCurrency: 'USD', topUpAmount: '20' }],
+	[
+		'Withdraw Balance',
+		{
+			resource: 'card',
+			operation: 'withdraw',
+			cardId: 'CARD234567',
+			withdrawAll: false,
+			withdrawAmount: '20',
+		},
+	],
+	[
+		'Create (Standard)',
+		{
+			resource: 'card',
+			operation: 'create',
+			cardModel: 'standard',
+			productCode: 'PROD001',
+			cardCurrency: 'USD',
+			topUpAmount: '20',
+		},
+	],
 	[
 		'Create (Share Balance)',
-		{ resource: 'card', operation: 'create', cardModel: 'sharebalance', productCode: 'PROD001', cardCurrency: 'USD', maxAuthAmount: '100', totalLimit: 'limited', maxCreditAmount: '1000' },
+		{
+			resource: 'card',
+			operation: 'create',
+			cardModel: 'sharebalance',
+			productCode: 'PROD001',
+			cardCurrency: 'USD',
+			maxAuthAmount: '100',
+			totalLimit: 'limited',
+			maxCreditAmount: '1000',
+		},
 	],
-	['Update Limits', { resource: 'card', operation: 'updateLimits', cardId: 'CARD789012', maxAuthAmount: '100', totalLimit: 'limited', maxCreditAmount: '5000' }],
-	['Block (Share Balance)', { resource: 'card', operation: 'block', cardModel: 'sharebalance', cardId: 'CARD789012' }],
-	['Cancel (Standard)', { resource: 'card', operation: 'cancel', cardModel: 'standard', cardId: 'CARD345678' }],
+	[
+		'Update Limits',
+		{
+			resource: 'card',
+			operation: 'updateLimits',
+			cardId: 'CARD789012',
+			maxAuthAmount: '100',
+			totalLimit: 'limited',
+			maxCreditAmount: '5000',
+		},
+	],
+	[
+		'Block (Share Balance)',
+		{ resource: 'card', operation: 'block', cardModel: 'sharebalance', cardId: 'CARD789012' },
+	],
+	[
+		'Cancel (Standard)',
+		{ resource: 'card', operation: 'cancel', cardModel: 'standard', cardId: 'CARD345678' },
+	],
 ];
 
 const keysOf = (item: IDataObject) => Object.keys(item).sort();
@@ -24,24 +68,40 @@ const keysOf = (item: IDataObject) => Object.keys(item).sort();
 describe.each(REVISIONS)('order output shapes, against API v%s', (revision) => {
 	const box = useSandbox({ revision, orderCompletion: { afterMs: 300 } });
 
-	test.each(ORDERS)('%s: a new order, the same order sent again and a completed order have the same keys', async (_name, parameters) => {
-		const fresh = await box.engine.run({ ...parameters, customerOrderNo: 'SHAPE-1' });
-		expect(fresh.error).toBeUndefined();
-		const again = await box.engine.run({ ...parameters, customerOrderNo: 'SHAPE-1' });
-		const waited = await box.engine.run({ ...parameters, customerOrderNo: 'SHAPE-1', options: { waitForCompletion: true } });
-		expect(fresh.items[0].earlierOrder).toBe(false);
-		expect(again.items[0].earlierOrder).toBe(true);
-		expect(waited.items[0]).toMatchObject({ earlierOrder: true, status: 'Completed' });
-		expect(keysOf(again.items[0])).toEqual(keysOf(fresh.items[0]));
-		expect(keysOf(waited.items[0])).toEqual(keysOf(fresh.items[0]));
-		expect(fresh.items[0]).toMatchObject({ customerOrderNo: 'SHAPE-1', orderNo: again.items[0].orderNo });
-	});
+	test.each(ORDERS)(
+		'%s: a new order, the same order sent again and a completed order have the same keys',
+		async (_name, parameters) => {
+			const fresh = await box.engine.run({ ...parameters, customerOrderNo: 'SHAPE-1' });
+			expect(fresh.error).toBeUndefined();
+			const again = await box.engine.run({ ...parameters, customerOrderNo: 'SHAPE-1' });
+			const waited = await box.engine.run({
+				...parameters,
+				customerOrderNo: 'SHAPE-1',
+				options: { waitForCompletion: true },
+			});
+			expect(fresh.items[0].earlierOrder).toBe(false);
+			expect(again.items[0].earlierOrder).toBe(true);
+			expect(waited.items[0]).toMatchObject({ earlierOrder: true, status: 'Completed' });
+			expect(keysOf(again.items[0])).toEqual(keysOf(fresh.items[0]));
+			expect(keysOf(waited.items[0])).toEqual(keysOf(fresh.items[0]));
+			expect(fresh.items[0]).toMatchObject({
+				customerOrderNo: 'SHAPE-1',
+				orderNo: again.items[0].orderNo,
+			});
+		},
+	);
 
 	test('Top Up: the same card, amount, fee and total whether the order is new or earlier', async () => {
 		const topUp = { ...ORDERS[0][1], customerOrderNo: 'SHAPE-2' };
 		const fresh = (await box.engine.run(topUp)).items[0];
 		const again = (await box.engine.run(topUp)).items[0];
-		const facts = (item: IDataObject) => [item.cardId, item.amount, item.fee, item.totalAmount, item.orderType];
+		const facts = (item: IDataObject) => [
+			item.cardId,
+			item.amount,
+			item.fee,
+			item.totalAmount,
+			item.orderType,
+		];
 		expect(facts(fresh)).toEqual(['CARD123456', 10, 1, 11, 'CardTopUp']);
 		expect(facts(again)).toEqual(facts(fresh));
 	});
@@ -52,6 +112,11 @@ describe.each(REVISIONS)('order output shapes, against API v%s', (revision) => {
 		expect(fresh).toMatchObject({ totalTopUpAmount: 10, totalFee: 1, orderType: 'TopUpCard' });
 		expect(fresh).not.toHaveProperty('earlierOrder');
 		const again = (await box.engine.run(topUp)).items[0];
-		expect(again).toMatchObject({ topUpAmount: 10, fee: 1, orderType: 'CardTopUp', earlierOrder: true });
+		expect(again).toMatchObject({
+			topUpAmount: 10,
+			fee: 1,
+			orderType: 'CardTopUp',
+			earlierOrder: true,
+		});
 	});
 });

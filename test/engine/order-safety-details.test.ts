@@ -8,7 +8,13 @@ import { NODE_TYPE } from '../helpers/engine';
 import { REVISIONS, useSandbox } from '../helpers/sandbox';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
-const topUp = (extra: IDataObject = {}) => ({ resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: 10, ...extra });
+const topUp = (extra: IDataObject = {}) => ({
+	resource: 'card',
+	operation: 'topUp',
+	cardId: 'CARD123456',
+	topUpAmount: 10,
+	...extra,
+});
 
 describe.each(REVISIONS)('Wait for Completion details, against API v%s', (revision) => {
 	const box = useSandbox({ revision, orderCompletion: { afterMs: 2800 } });
@@ -17,21 +23,35 @@ describe.each(REVISIONS)('Wait for Completion details, against API v%s', (revisi
 		['an expression that gives nothing', '={{ $json.missing }}', 'nothing'],
 		['an expression that gives text', '={{ "soon" }}', '"soon"'],
 		['zero', 0, '0'],
-	])('a Completion Timeout from %s is refused before anything is sent, the field named', async (_case, completionTimeout, shown) => {
-		const { error } = await box.engine.run(topUp({ customerOrderNo: 'CT-1', options: { waitForCompletion: true, completionTimeout } }));
-		expect(error?.message).toBe(`Completion Timeout must be a number of seconds from 1 to 3600, got ${shown}`);
-		expect(box.sim.apiRequests({ path: TOP_UP_PATH })).toHaveLength(0);
-	});
+	])(
+		'a Completion Timeout from %s is refused before anything is sent, the field named',
+		async (_case, completionTimeout, shown) => {
+			const { error } = await box.engine.run(
+				topUp({ customerOrderNo: 'CT-1', options: { waitForCompletion: true, completionTimeout } }),
+			);
+			expect(error?.message).toBe(
+				`Completion Timeout must be a number of seconds from 1 to 3600, got ${shown}`,
+			);
+			expect(box.sim.apiRequests({ path: TOP_UP_PATH })).toHaveLength(0);
+		},
+	);
 
 	test('the time limit is not cut short by the wait between polls: an order done after 2.8 s is seen with a 3 s limit', async () => {
-		const { items, error } = await box.engine.run(topUp({ customerOrderNo: 'CT-2', options: { waitForCompletion: true, completionTimeout: 3 } }));
+		const { items, error } = await box.engine.run(
+			topUp({
+				customerOrderNo: 'CT-2',
+				options: { waitForCompletion: true, completionTimeout: 3 },
+			}),
+		);
 		expect(error).toBeUndefined();
 		expect(items[0]).toMatchObject({ customerOrderNo: 'CT-2', status: 'Completed' });
 	});
 
 	test('an answer without an order number is followed by its Customer Order No, never by the order type alone', async () => {
 		box.sim.inject({ match: { path: TOP_UP_PATH }, kind: 'stripFields', fields: ['orderNo'] });
-		const { items, error } = await box.engine.run(topUp({ customerOrderNo: 'CT-3', options: { waitForCompletion: true } }));
+		const { items, error } = await box.engine.run(
+			topUp({ customerOrderNo: 'CT-3', options: { waitForCompletion: true } }),
+		);
 		expect(error).toBeUndefined();
 		expect(items[0]).toMatchObject({ customerOrderNo: 'CT-3', status: 'Completed' });
 		const queries = box.sim.apiRequests({ path: '/v1/orders/standard' });
@@ -46,48 +66,80 @@ describe.each(REVISIONS)('Wait for Completion details, against API v%s', (revisi
 describe.each(REVISIONS)('Card IDs that would change the path, against API v%s', (revision) => {
 	const box = useSandbox({ revision });
 
-	test.each(['.', '..', 'CARD1/../accounts', 'CARD 1'])('Card ID %p is refused before anything is sent, the allowed characters named', async (cardId) => {
-		const read = await box.engine.run({ resource: 'card', operation: 'get', cardId });
-		expect(read.error?.message).toBe(`Card ID may contain only letters, digits, "-", "_" and "." (and not only dots), got ${JSON.stringify(cardId)}`);
-		const order = await box.engine.run(topUp({ cardId, customerOrderNo: 'DOT-1' }));
-		expect(order.error?.message).toMatch(/^Card ID may contain only letters, digits/);
-		expect(box.sim.apiRequests()).toHaveLength(0);
-	});
+	test.each(['.', '..', 'CARD1/../accounts', 'CARD 1'])(
+		'Card ID %p is refused before anything is sent, the allowed characters named',
+		async (cardId) => {
+			const read = await box.engine.run({ resource: 'card', operation: 'get', cardId });
+			expect(read.error?.message).toBe(
+				`Card ID may contain only letters, digits, "-", "_" and "." (and not only dots), got ${JSON.stringify(cardId)}`,
+			);
+			const order = await box.engine.run(topUp({ cardId, customerOrderNo: 'DOT-1' }));
+			expect(order.error?.message).toMatch(/^Card ID may contain only letters, digits/);
+			expect(box.sim.apiRequests()).toHaveLength(0);
+		},
+	);
 });
 
-describe.each(REVISIONS)('pages shorter than asked while the total says more, against API v%s', (revision) => {
-	const box = useSandbox({ revision });
-	const PATH = '/v1/accounts/accountLogs';
-	const log = (n: number) => ({ accountLogNo: `LOG${n}`, transAmount: { amount: n, currency: 'USD' } });
-	const page = (records: IDataObject[], total: number) => ({
-		responseId: `page-${records.length}-${total}`,
-		hasError: false,
-		errorCode: null,
-		errorMessage: 'Success',
-		data:
-			revision === '1.4'
-				? { pageIndex: 1, pageSize: 100, totalCount: total, totalPages: 1, items: records }
-				: { pageNumber: 1, pageSize: 100, totalRecords: total, totalPages: 1, data: records },
-	});
-	const getAll = { resource: 'account', operation: 'getFundLogs', returnAll: true };
+describe.each(REVISIONS)(
+	'pages shorter than asked while the total says more, against API v%s',
+	(revision) => {
+		const box = useSandbox({ revision });
+		const PATH = '/v1/accounts/accountLogs';
+		const log = (n: number) => ({
+			accountLogNo: `LOG${n}`,
+			transAmount: { amount: n, currency: 'USD' },
+		});
+		const page = (records: IDataObject[], total: number) => ({
+			responseId: `page-${records.length}-${total}`,
+			hasError: false,
+			errorCode: null,
+			errorMessage: 'Success',
+			data:
+				revision === '1.4'
+					? { pageIndex: 1, pageSize: 100, totalCount: total, totalPages: 1, items: records }
+					: { pageNumber: 1, pageSize: 100, totalRecords: total, totalPages: 1, data: records },
+		});
+		const getAll = { resource: 'account', operation: 'getFundLogs', returnAll: true };
 
-	test('the next page is asked for until the reported total is in hand', async () => {
-		box.sim.inject({ match: { path: PATH }, kind: 'status', status: 200, body: page([log(1), log(2)], 5) });
-		box.sim.inject({ match: { path: PATH }, kind: 'status', status: 200, body: page([log(3), log(4), log(5)], 5) });
-		const { items, error } = await box.engine.run(getAll);
-		expect(error).toBeUndefined();
-		expect(items.map((item) => item.accountLogNo)).toEqual(['LOG1', 'LOG2', 'LOG3', 'LOG4', 'LOG5']);
-		expect(box.sim.apiRequests({ path: PATH })).toHaveLength(2);
-	});
+		test('the next page is asked for until the reported total is in hand', async () => {
+			box.sim.inject({
+				match: { path: PATH },
+				kind: 'status',
+				status: 200,
+				body: page([log(1), log(2)], 5),
+			});
+			box.sim.inject({
+				match: { path: PATH },
+				kind: 'status',
+				status: 200,
+				body: page([log(3), log(4), log(5)], 5),
+			});
+			const { items, error } = await box.engine.run(getAll);
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.accountLogNo)).toEqual([
+				'LOG1',
+				'LOG2',
+				'LOG3',
+				'LOG4',
+				'LOG5',
+			]);
+			expect(box.sim.apiRequests({ path: PATH })).toHaveLength(2);
+		});
 
-	test('a server that stops sending records before the total fails with a clear message instead of a silently short list', async () => {
-		box.sim.inject({ match: { path: PATH }, kind: 'status', status: 200, body: page([log(1), log(2)], 5) });
-		box.sim.inject({ match: { path: PATH }, kind: 'status', status: 200, body: page([], 5) });
-		const { items, error } = await box.engine.run(getAll);
-		expect(items).toHaveLength(0);
-		expect(error?.message).toBe('Cardepass stopped sending records after 2 of the 5 it reported');
-	});
-});
+		test('a server that stops sending records before the total fails with a clear message instead of a silently short list', async () => {
+			box.sim.inject({
+				match: { path: PATH },
+				kind: 'status',
+				status: 200,
+				body: page([log(1), log(2)], 5),
+			});
+			box.sim.inject({ match: { path: PATH }, kind: 'status', status: 200, body: page([], 5) });
+			const { items, error } = await box.engine.run(getAll);
+			expect(items).toHaveLength(0);
+			expect(error?.message).toBe('Cardepass stopped sending records after 2 of the 5 it reported');
+		});
+	},
+);
 
 describe.each(REVISIONS)('an AI agent placing an order, against API v%s', (revision) => {
 	const box = useSandbox({ revision });

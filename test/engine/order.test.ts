@@ -4,7 +4,13 @@ describe.each(REVISIONS)('Order → Get against API v%s', (revision) => {
 	const box = useSandbox({ revision });
 
 	async function topUp(customerOrderNo: string) {
-		const { items } = await box.engine.run({ resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: 20, customerOrderNo });
+		const { items } = await box.engine.run({
+			resource: 'card',
+			operation: 'topUp',
+			cardId: 'CARD123456',
+			topUpAmount: 20,
+			customerOrderNo,
+		});
 		box.sim.clearRequests();
 		return items[0];
 	}
@@ -21,9 +27,20 @@ describe.each(REVISIONS)('Order → Get against API v%s', (revision) => {
 		});
 		expect(error).toBeUndefined();
 		expect(apiCalls(box.sim)).toEqual([
-			{ method: 'GET', path: '/v1/orders/standard', query: { OrderType: 'CardTopUp', OrderNo: placed.orderNo }, body: undefined },
+			{
+				method: 'GET',
+				path: '/v1/orders/standard',
+				query: { OrderType: 'CardTopUp', OrderNo: placed.orderNo },
+				body: undefined,
+			},
 		]);
-		expect(items).toEqual([expect.objectContaining({ orderNo: placed.orderNo, customerOrderNo: 'LOOKUP-1', status: 'Completed' })]);
+		expect(items).toEqual([
+			expect.objectContaining({
+				orderNo: placed.orderNo,
+				customerOrderNo: 'LOOKUP-1',
+				status: 'Completed',
+			}),
+		]);
 	});
 
 	test('looks an order up by the Customer Order No it was sent with', async () => {
@@ -36,12 +53,21 @@ describe.each(REVISIONS)('Order → Get against API v%s', (revision) => {
 			lookUpBy: 'customerOrderNo',
 			customerOrderNo: 'LOOKUP-2',
 		});
-		expect(apiCalls(box.sim)[0].query).toEqual({ OrderType: 'CardTopUp', CustomerOrderNo: 'LOOKUP-2' });
+		expect(apiCalls(box.sim)[0].query).toEqual({
+			OrderType: 'CardTopUp',
+			CustomerOrderNo: 'LOOKUP-2',
+		});
 		expect(items).toEqual([expect.objectContaining({ orderNo: placed.orderNo })]);
 	});
 
 	test('share-balance orders are looked up under their own model', async () => {
-		await box.engine.run({ resource: 'card', operation: 'block', cardModel: 'sharebalance', cardId: 'CARD789012', customerOrderNo: 'SB-BLOCK' });
+		await box.engine.run({
+			resource: 'card',
+			operation: 'block',
+			cardModel: 'sharebalance',
+			cardId: 'CARD789012',
+			customerOrderNo: 'SB-BLOCK',
+		});
 		box.sim.clearRequests();
 		const { items } = await box.engine.run({
 			resource: 'order',
@@ -51,11 +77,14 @@ describe.each(REVISIONS)('Order → Get against API v%s', (revision) => {
 			lookUpBy: 'customerOrderNo',
 			customerOrderNo: 'SB-BLOCK',
 		});
-		expect(apiCalls(box.sim)[0]).toMatchObject({ path: '/v1/orders/sharebalance', query: { OrderType: 'CardBlock', CustomerOrderNo: 'SB-BLOCK' } });
+		expect(apiCalls(box.sim)[0]).toMatchObject({
+			path: '/v1/orders/sharebalance',
+			query: { OrderType: 'CardBlock', CustomerOrderNo: 'SB-BLOCK' },
+		});
 		expect(items).toEqual([expect.objectContaining({ customerOrderNo: 'SB-BLOCK' })]);
 	});
 
-	test('an unknown order gives no item (v1.4) or the provider\'s ORDER_NOT_FOUND (v1.0)', async () => {
+	test("an unknown order gives no item (v1.4) or the provider's ORDER_NOT_FOUND (v1.0)", async () => {
 		const { items, error } = await box.engine.run({
 			resource: 'order',
 			operation: 'get',

@@ -34,9 +34,21 @@ function issueCardsAndReadNumber(baseUrl: string): Buffer {
 
 /** The simulator in a process of its own, so the only card data in this process's memory is what the node kept. */
 async function startSimulatorProcess(): Promise<{ baseUrl: string; process: ChildProcess }> {
-	const child = spawn(process.execPath, [path.join(REPO_ROOT, 'test/simulator/cli.js'), '--port', '0', '--revision', '1.4', '--history', '0'], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		[
+			path.join(REPO_ROOT, 'test/simulator/cli.js'),
+			'--port',
+			'0',
+			'--revision',
+			'1.4',
+			'--history',
+			'0',
+		],
+		{
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	const baseUrl = await new Promise<string>((resolve, reject) => {
 		let printed = '';
 		child.stdout!.on('data', (chunk: Buffer) => {
@@ -56,7 +68,11 @@ async function stopSimulator(child: ChildProcess): Promise<void> {
 		child.kill();
 	});
 	// Wait until the client has seen every connection close (at most 10 s).
-	for (let waited = 0; waited < 10_000 && process.getActiveResourcesInfo().includes('TCPSocketWrap'); waited += 50) {
+	for (
+		let waited = 0;
+		waited < 10_000 && process.getActiveResourcesInfo().includes('TCPSocketWrap');
+		waited += 50
+	) {
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
 }
@@ -84,14 +100,21 @@ describe('what a product-rule check keeps in memory', () => {
 		await stopSimulator(simulator.process);
 	});
 
-	test('a top-up checked against the rules keeps the card\'s product, currency and model, not its number', async () => {
+	test("a top-up checked against the rules keeps the card's product, currency and model, not its number", async () => {
 		const cardNumber = issueCardsAndReadNumber(simulator.baseUrl);
 		const engine = await CardepassEngine.create({ baseUrl: simulator.baseUrl });
-		const { items, error } = await engine.run({ resource: 'card', operation: 'topUp', cardId: CARD_ID, topUpAmount: 5 });
+		const { items, error } = await engine.run({
+			resource: 'card',
+			operation: 'topUp',
+			cardId: CARD_ID,
+			topUpAmount: 5,
+		});
 
 		// The check ran: the card's product and currency were read to find the rule that refused the amount.
 		expect(items).toEqual([]);
-		expect(error?.message).toBe('This product takes top-ups of at least 10 USD, not 5 (PROD001, Standard card in USD)');
+		expect(error?.message).toBe(
+			'This product takes top-ups of at least 10 USD, not 5 (PROD001, Standard card in USD)',
+		);
 		// n8n's HTTP client keeps the last answer of each connection it keeps open; closing the server closes them.
 		await stopSimulator(simulator.process);
 		expect(await heapHolds(cardNumber)).toBe(false);

@@ -50,7 +50,8 @@ function collect(root: unknown): Collected {
 	let truncated = false;
 	const visit = (value: unknown, path: string): void => {
 		if (typeof value === 'string') return void parts.push(value);
-		if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return void parts.push(String(value));
+		if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+			return void parts.push(String(value));
 		if (typeof value !== 'object' || value === null) return;
 		if (seen.has(value)) return;
 		seen.add(value);
@@ -70,7 +71,10 @@ function collect(root: unknown): Collected {
 			for (const entry of value) visit(entry, `${path}.<entry>`);
 			return;
 		}
-		const keys: Array<string | symbol> = [...Object.getOwnPropertyNames(value), ...Object.getOwnPropertySymbols(value)];
+		const keys: Array<string | symbol> = [
+			...Object.getOwnPropertyNames(value),
+			...Object.getOwnPropertySymbols(value),
+		];
 		for (const key of keys) {
 			const name = String(key);
 			parts.push(name);
@@ -81,8 +85,10 @@ function collect(root: unknown): Collected {
 				continue;
 			}
 			const childPath = `${path}.${name}`;
-			if (/cvv|cvc/i.test(name) && (typeof child === 'string' || typeof child === 'number')) cvvFields.push({ path: childPath, value: String(child) });
-			if (/^authorization$/i.test(name) && child !== undefined && child !== null) authorizationFields.push(childPath);
+			if (/cvv|cvc/i.test(name) && (typeof child === 'string' || typeof child === 'number'))
+				cvvFields.push({ path: childPath, value: String(child) });
+			if (/^authorization$/i.test(name) && child !== undefined && child !== null)
+				authorizationFields.push(childPath);
 			visit(child, childPath);
 		}
 	};
@@ -126,8 +132,12 @@ function leaksIn(value: unknown, secrets: Secret[], cvvs: Set<string>): string[]
 	if (/Bearer\s+[A-Za-z0-9\-._~+/]{8,}/.test(text)) found.add('a Bearer Authorization header');
 	for (const path of authorizationFields) found.add(`an Authorization header at ${path}`);
 	for (const field of cvvFields) if (cvvs.has(field.value)) found.add(`a CVV at ${field.path}`);
-	for (const match of `${text}\n${json}`.matchAll(/cvv\W{0,6}(\d{3,4})\b/gi)) if (cvvs.has(match[1])) found.add(`a CVV in "${match[0]}"`);
-	if (truncated) found.add(`too large to search (more than ${MAX_NODES} objects): it holds something like a socket or request`);
+	for (const match of `${text}\n${json}`.matchAll(/cvv\W{0,6}(\d{3,4})\b/gi))
+		if (cvvs.has(match[1])) found.add(`a CVV in "${match[0]}"`);
+	if (truncated)
+		found.add(
+			`too large to search (more than ${MAX_NODES} objects): it holds something like a socket or request`,
+		);
 	return [...found].sort();
 }
 
@@ -147,19 +157,33 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 	function secrets(): Secret[] {
 		const list: Secret[] = [
 			{ label: 'the client secret', value: CLIENT_SECRET },
-			{ label: 'the client secret (in a Basic header)', value: Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64') },
+			{
+				label: 'the client secret (in a Basic header)',
+				value: Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64'),
+			},
 			{ label: 'the wrong client secret', value: WRONG_SECRET },
-			{ label: 'the wrong client secret (in a Basic header)', value: Buffer.from(`${CLIENT_ID}:${WRONG_SECRET}`).toString('base64') },
+			{
+				label: 'the wrong client secret (in a Basic header)',
+				value: Buffer.from(`${CLIENT_ID}:${WRONG_SECRET}`).toString('base64'),
+			},
 		];
-		tokens.forEach((token, index) => list.push({ label: `access token #${index + 1}`, value: token }));
-		for (const card of sim.state.cards.values() as Iterable<{ cardId: string; cardNumber: string }>) {
-			for (const form of cardNumberForms(card.cardNumber)) list.push({ label: `the card number of ${card.cardId}`, value: form });
+		tokens.forEach((token, index) =>
+			list.push({ label: `access token #${index + 1}`, value: token }),
+		);
+		for (const card of sim.state.cards.values() as Iterable<{
+			cardId: string;
+			cardNumber: string;
+		}>) {
+			for (const form of cardNumberForms(card.cardNumber))
+				list.push({ label: `the card number of ${card.cardId}`, value: form });
 		}
 		return list;
 	}
 
 	function cvvs(): Set<string> {
-		return new Set([...(sim.state.cards.values() as Iterable<{ cvv: string }>)].map((card) => card.cvv));
+		return new Set(
+			[...(sim.state.cards.values() as Iterable<{ cvv: string }>)].map((card) => card.cvv),
+		);
 	}
 
 	/** Leaks in each part of a run, by part. */
@@ -176,7 +200,12 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 
 	const CLEAN = { items: [], errorItems: [], error: [], run: [] };
 
-	async function scenario(name: string, parameters: INodeParameters, input: IDataObject[] = [{}], settings: NodeSettings = {}) {
+	async function scenario(
+		name: string,
+		parameters: INodeParameters,
+		input: IDataObject[] = [{}],
+		settings: NodeSettings = {},
+	) {
 		const result = await engine.run(parameters, input, settings);
 		noteToken(engine.storedToken);
 		runs.push({ scenario: name, result });
@@ -205,12 +234,22 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 			clientSecret: CLIENT_SECRET,
 			seed: { accountLogs: 5, cardLogs: 12, transactions: revision === '1.4' ? 5 : 0 },
 		});
-		engine = await CardepassEngine.create({ baseUrl: sim.baseUrl, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+		engine = await CardepassEngine.create({
+			baseUrl: sim.baseUrl,
+			clientId: CLIENT_ID,
+			clientSecret: CLIENT_SECRET,
+		});
 		// Note every token n8n stores, even one replaced within the same run.
 		const store = engine.credentials;
 		const write = store.updateCredentialsOauthTokenData.bind(store);
-		store.updateCredentialsOauthTokenData = async (details, type, data: ICredentialDataDecryptedObject) => {
-			noteToken((data.oauthTokenData as IDataObject | undefined)?.access_token as string | undefined);
+		store.updateCredentialsOauthTokenData = async (
+			details,
+			type,
+			data: ICredentialDataDecryptedObject,
+		) => {
+			noteToken(
+				(data.oauthTokenData as IDataObject | undefined)?.access_token as string | undefined,
+			);
 			return await write(details, type, data);
 		};
 	});
@@ -221,7 +260,10 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 
 	describe('successful runs', () => {
 		test('Account → Get Balances', async () => {
-			const { items, error } = await scenario('get balances', { resource: 'account', operation: 'getBalances' });
+			const { items, error } = await scenario('get balances', {
+				resource: 'account',
+				operation: 'getBalances',
+			});
 			expect(error).toBeUndefined();
 			expect(items.length).toBeGreaterThan(0);
 			expect(tokens).toHaveLength(1);
@@ -238,20 +280,35 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 			expect(items).toHaveLength(ids.length);
 			for (const item of items) {
 				const full = sim.getCard(item.cardId as string)!;
-				expect(item.cardNumber).toBe(`${full.cardNumber.slice(0, 6)}******${full.cardNumber.slice(-4)}`);
+				expect(item.cardNumber).toBe(
+					`${full.cardNumber.slice(0, 6)}******${full.cardNumber.slice(-4)}`,
+				);
 				expect(item.cvv).toBe('***');
 			}
 		});
 
 		test('Card → Get with Reveal on outputs the full number and CVV, and only in the items', async () => {
 			const full = sim.getCard(CARDS.standardEur)!;
-			const result = await engine.run({ resource: 'card', operation: 'get', cardId: CARDS.standardEur, revealCardData: true });
+			const result = await engine.run({
+				resource: 'card',
+				operation: 'get',
+				cardId: CARDS.standardEur,
+				revealCardData: true,
+			});
 			noteToken(engine.storedToken);
 			runs.push({ scenario: 'card get revealed', result, revealed: true });
-			expect(result.items).toEqual([expect.objectContaining({ cardNumber: full.cardNumber, cvv: full.cvv })]);
+			expect(result.items).toEqual([
+				expect.objectContaining({ cardNumber: full.cardNumber, cvv: full.cvv }),
+			]);
 			// The search finds them there, so it would find them anywhere else.
 			const { items, error, errorItems } = leaksOf(result);
-			expect(items).toEqual(expect.arrayContaining([`the card number of ${CARDS.standardEur}`, '$.0.cvv'].map((label) => expect.stringContaining(label))));
+			expect(items).toEqual(
+				expect.arrayContaining(
+					[`the card number of ${CARDS.standardEur}`, '$.0.cvv'].map((label) =>
+						expect.stringContaining(label),
+					),
+				),
+			);
 			expect({ error, errorItems }).toEqual({ error: [], errorItems: [] });
 			expect(capturedLogs.some((line) => line.includes(full.cardNumber))).toBe(false);
 		});
@@ -284,16 +341,51 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 
 			const operations: INodeParameters[] = [
 				topUp(),
-				{ resource: 'card', operation: 'withdraw', cardId: CARDS.standardUsd, withdrawAll: false, withdrawAmount: 5, customerOrderNo: nextOrderNo() },
-				{ resource: 'card', operation: 'updateLimits', cardId: CARDS.shareUsd, maxAuthAmount: 300, totalLimit: 'limited', maxCreditAmount: 9000, customerOrderNo: nextOrderNo() },
-				{ resource: 'card', operation: 'block', cardModel: 'sharebalance', cardId: CARDS.shareUsd, customerOrderNo: nextOrderNo() },
-				{ resource: 'card', operation: 'unblock', cardModel: 'sharebalance', cardId: CARDS.shareUsd, customerOrderNo: nextOrderNo() },
-				{ resource: 'card', operation: 'cancel', cardModel: 'standard', cardId: CARDS.standardExpired, customerOrderNo: nextOrderNo() },
+				{
+					resource: 'card',
+					operation: 'withdraw',
+					cardId: CARDS.standardUsd,
+					withdrawAll: false,
+					withdrawAmount: 5,
+					customerOrderNo: nextOrderNo(),
+				},
+				{
+					resource: 'card',
+					operation: 'updateLimits',
+					cardId: CARDS.shareUsd,
+					maxAuthAmount: 300,
+					totalLimit: 'limited',
+					maxCreditAmount: 9000,
+					customerOrderNo: nextOrderNo(),
+				},
+				{
+					resource: 'card',
+					operation: 'block',
+					cardModel: 'sharebalance',
+					cardId: CARDS.shareUsd,
+					customerOrderNo: nextOrderNo(),
+				},
+				{
+					resource: 'card',
+					operation: 'unblock',
+					cardModel: 'sharebalance',
+					cardId: CARDS.shareUsd,
+					customerOrderNo: nextOrderNo(),
+				},
+				{
+					resource: 'card',
+					operation: 'cancel',
+					cardModel: 'standard',
+					cardId: CARDS.standardExpired,
+					customerOrderNo: nextOrderNo(),
+				},
 			];
 			for (const parameters of operations) {
 				const { error, items } = await scenario(`card ${String(parameters.operation)}`, parameters);
 				expect(error).toBeUndefined();
-				expect(items).toEqual([expect.objectContaining({ customerOrderNo: parameters.customerOrderNo })]);
+				expect(items).toEqual([
+					expect.objectContaining({ customerOrderNo: parameters.customerOrderNo }),
+				]);
 			}
 
 			const order = await scenario('order get share balance', {
@@ -304,29 +396,58 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 				lookUpBy: 'customerOrderNo',
 				customerOrderNo: shareNo,
 			});
-			expect(order.items).toEqual([expect.objectContaining({ customerOrderNo: shareNo, status: 'Completed' })]);
+			expect(order.items).toEqual([
+				expect.objectContaining({ customerOrderNo: shareNo, status: 'Completed' }),
+			]);
 		});
 
 		test('a share-balance order sent again under its Customer Order No returns the earlier order', async () => {
-			const parameters = { resource: 'card', operation: 'block', cardModel: 'sharebalance', cardId: CARDS.shareEur, customerOrderNo: nextOrderNo() };
+			const parameters = {
+				resource: 'card',
+				operation: 'block',
+				cardModel: 'sharebalance',
+				cardId: CARDS.shareEur,
+				customerOrderNo: nextOrderNo(),
+			};
 			await scenario('share block', parameters);
 			const again = await scenario('share block again', parameters);
 			expect(again.error).toBeUndefined();
-			expect(again.items).toEqual([expect.objectContaining({ customerOrderNo: parameters.customerOrderNo, earlierOrder: true })]);
+			expect(again.items).toEqual([
+				expect.objectContaining({
+					customerOrderNo: parameters.customerOrderNo,
+					earlierOrder: true,
+				}),
+			]);
 		});
 
 		test('Order → Get, fund logs, card fund logs, products and transactions', async () => {
 			const lists: INodeParameters[] = [
-				{ resource: 'order', operation: 'get', cardModel: 'standard', orderType: 'CardTopUp', lookUpBy: 'customerOrderNo', customerOrderNo: `SEC-${revision}-3` },
+				{
+					resource: 'order',
+					operation: 'get',
+					cardModel: 'standard',
+					orderType: 'CardTopUp',
+					lookUpBy: 'customerOrderNo',
+					customerOrderNo: `SEC-${revision}-3`,
+				},
 				{ resource: 'account', operation: 'getFundLogs', returnAll: true },
 				{ resource: 'account', operation: 'getCardFundLogs', returnAll: true },
 				{ resource: 'product', operation: 'getAll', returnAll: true },
 			];
 			if (revision === '1.4') {
-				lists.push({ resource: 'transaction', operation: 'getAll', transactionDateFrom: '2000-01-01', transactionDateTo: '2100-01-01', returnAll: true });
+				lists.push({
+					resource: 'transaction',
+					operation: 'getAll',
+					transactionDateFrom: '2000-01-01',
+					transactionDateTo: '2100-01-01',
+					returnAll: true,
+				});
 			}
 			for (const parameters of lists) {
-				const { error, items } = await scenario(`${String(parameters.resource)} ${String(parameters.operation)}`, parameters);
+				const { error, items } = await scenario(
+					`${String(parameters.resource)} ${String(parameters.operation)}`,
+					parameters,
+				);
 				expect(error).toBeUndefined();
 				expect(items.length).toBeGreaterThan(0);
 			}
@@ -335,46 +456,83 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 
 	describe('failed runs', () => {
 		const FAULTS = [
-			{ title: 'hasError on HTTP 200', fault: { kind: 'businessError', errorCode: 'INSUFFICIENT_BALANCE' }, message: /balance/i },
+			{
+				title: 'hasError on HTTP 200',
+				fault: { kind: 'businessError', errorCode: 'INSUFFICIENT_BALANCE' },
+				message: /balance/i,
+			},
 			{ title: 'HTTP 400', fault: { kind: 'status', status: 400 }, message: /^Bad request/ },
-			{ title: 'HTTP 401 on every try', fault: { kind: 'status', status: 401, times: Infinity }, message: /access token/ },
-			{ title: 'HTTP 403', fault: { kind: 'status', status: 403 }, message: /insufficient permissions/ },
+			{
+				title: 'HTTP 401 on every try',
+				fault: { kind: 'status', status: 401, times: Infinity },
+				message: /access token/,
+			},
+			{
+				title: 'HTTP 403',
+				fault: { kind: 'status', status: 403 },
+				message: /insufficient permissions/,
+			},
 			{ title: 'HTTP 404', fault: { kind: 'status', status: 404 }, message: /does not exist/ },
-			{ title: 'HTTP 429', fault: { kind: 'status', status: 429, retryAfter: 3 }, message: /HTTP 429/ },
+			{
+				title: 'HTTP 429',
+				fault: { kind: 'status', status: 429, retryAfter: 3 },
+				message: /HTTP 429/,
+			},
 			{ title: 'HTTP 500', fault: { kind: 'status', status: 500 }, message: /HTTP 500/ },
 			{ title: 'HTTP 502', fault: { kind: 'status', status: 502 }, message: /HTTP 502/ },
 			{ title: 'malformed JSON', fault: { kind: 'malformedJson' }, message: /not valid JSON/ },
-			{ title: 'an HTML error page', fault: { kind: 'html' }, message: /HTTP 502|unexpected format/ },
-			{ title: 'a connection dropped before the order was made', fault: { kind: 'dropBeforeCommit' }, message: /connection to Cardepass failed/ },
-			{ title: 'a connection dropped after the order was made', fault: { kind: 'dropAfterCommit' }, message: /connection to Cardepass failed/ },
+			{
+				title: 'an HTML error page',
+				fault: { kind: 'html' },
+				message: /HTTP 502|unexpected format/,
+			},
+			{
+				title: 'a connection dropped before the order was made',
+				fault: { kind: 'dropBeforeCommit' },
+				message: /connection to Cardepass failed/,
+			},
+			{
+				title: 'a connection dropped after the order was made',
+				fault: { kind: 'dropAfterCommit' },
+				message: /connection to Cardepass failed/,
+			},
 		] as const;
 
-		test.each(FAULTS)('Top Up fails with $title: the error says so and holds no secret', async ({ fault, message }) => {
-			const handle = sim.inject({ match: { path: TOP_UP_PATH }, ...fault });
-			const { error, items } = await scenario(`top up: ${fault.kind}`, topUp());
-			handle.cancel();
-			expect(items).toEqual([]);
-			expect(error?.message).toMatch(message);
-		});
+		test.each(FAULTS)(
+			'Top Up fails with $title: the error says so and holds no secret',
+			async ({ fault, message }) => {
+				const handle = sim.inject({ match: { path: TOP_UP_PATH }, ...fault });
+				const { error, items } = await scenario(`top up: ${fault.kind}`, topUp());
+				handle.cancel();
+				expect(items).toEqual([]);
+				expect(error?.message).toMatch(message);
+			},
+		);
 
-		test.each(FAULTS)('Card → Get fails with $title under Continue On Fail: the item error holds no secret', async ({ fault, message }) => {
-			const handle = sim.inject({ match: { path: `/v1/cards/${CARDS.standardUsd}` }, ...fault });
-			const { error, items } = await scenario(
-				`card get: ${fault.kind}`,
-				{ resource: 'card', operation: 'get', cardId: '={{ $json.id }}', options: NO_RETRIES },
-				[{ id: CARDS.standardUsd }, { id: CARDS.shareUsd }],
-				{ onError: 'continueRegularOutput' },
-			);
-			handle.cancel();
-			expect(error).toBeUndefined();
-			expect(items).toEqual([
-				{ error: expect.objectContaining({ message: expect.stringMatching(message) }) },
-				expect.objectContaining({ cardId: CARDS.shareUsd, cvv: '***' }),
-			]);
-		});
+		test.each(FAULTS)(
+			'Card → Get fails with $title under Continue On Fail: the item error holds no secret',
+			async ({ fault, message }) => {
+				const handle = sim.inject({ match: { path: `/v1/cards/${CARDS.standardUsd}` }, ...fault });
+				const { error, items } = await scenario(
+					`card get: ${fault.kind}`,
+					{ resource: 'card', operation: 'get', cardId: '={{ $json.id }}', options: NO_RETRIES },
+					[{ id: CARDS.standardUsd }, { id: CARDS.shareUsd }],
+					{ onError: 'continueRegularOutput' },
+				);
+				handle.cancel();
+				expect(error).toBeUndefined();
+				expect(items).toEqual([
+					{ error: expect.objectContaining({ message: expect.stringMatching(message) }) },
+					expect.objectContaining({ cardId: CARDS.shareUsd, cvv: '***' }),
+				]);
+			},
+		);
 
 		test('orders the card or product does not allow: the refusal names no card number or CVV', async () => {
-			const shareTopUp = await scenario('top up of a share-balance card', topUp({ cardId: CARDS.shareUsd }));
+			const shareTopUp = await scenario(
+				'top up of a share-balance card',
+				topUp({ cardId: CARDS.shareUsd }),
+			);
 			expect(shareTopUp.items).toEqual([]);
 			expect(shareTopUp.error?.message).toEqual(expect.any(String));
 			const cancelled = await scenario('block of a cancelled card', {
@@ -394,11 +552,20 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 
 		test('HTTP 500 with the error output: the error item holds no secret', async () => {
 			const handle = sim.inject({ match: { path: TOP_UP_PATH }, kind: 'status', status: 500 });
-			const { errorItems } = await scenario('top up 500 error output', topUp({ customerOrderNo: '={{ $json.ref }}' }), [{ ref: nextOrderNo() }], {
-				onError: 'continueErrorOutput',
-			});
+			const { errorItems } = await scenario(
+				'top up 500 error output',
+				topUp({ customerOrderNo: '={{ $json.ref }}' }),
+				[{ ref: nextOrderNo() }],
+				{
+					onError: 'continueErrorOutput',
+				},
+			);
 			handle.cancel();
-			expect(errorItems).toEqual([expect.objectContaining({ error: expect.objectContaining({ message: expect.stringMatching(/HTTP 500/) }) })]);
+			expect(errorItems).toEqual([
+				expect.objectContaining({
+					error: expect.objectContaining({ message: expect.stringMatching(/HTTP 500/) }),
+				}),
+			]);
 		});
 
 		test('HTTP 500 once, then the node sends the order again and it succeeds', async () => {
@@ -422,8 +589,13 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 			engine.setCredential({ clientSecret: WRONG_SECRET });
 			engine.clearToken();
 			try {
-				const { error } = await scenario('wrong client secret', { resource: 'account', operation: 'getBalances' });
-				expect(error?.message).toMatch(/did not issue an access token: Client authentication failed/);
+				const { error } = await scenario('wrong client secret', {
+					resource: 'account',
+					operation: 'getBalances',
+				});
+				expect(error?.message).toMatch(
+					/did not issue an access token: Client authentication failed/,
+				);
 			} finally {
 				engine.setCredential({ clientSecret: CLIENT_SECRET });
 			}
@@ -434,14 +606,21 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 			['an HTML page', { kind: 'html' }],
 			['malformed JSON', { kind: 'malformedJson' }],
 			['a dropped connection', { kind: 'dropBeforeCommit' }],
-		] as const)('the token endpoint answers %s: the error holds no secret', async (_title, fault) => {
-			engine.clearToken();
-			const handle = sim.inject({ match: { path: '/connect/token' }, ...fault });
-			const { error, items } = await scenario(`token endpoint: ${fault.kind}`, { resource: 'account', operation: 'getBalances', options: NO_RETRIES });
-			handle.cancel();
-			expect(items).toEqual([]);
-			expect(error?.message).toEqual(expect.any(String));
-		});
+		] as const)(
+			'the token endpoint answers %s: the error holds no secret',
+			async (_title, fault) => {
+				engine.clearToken();
+				const handle = sim.inject({ match: { path: '/connect/token' }, ...fault });
+				const { error, items } = await scenario(`token endpoint: ${fault.kind}`, {
+					resource: 'account',
+					operation: 'getBalances',
+					options: NO_RETRIES,
+				});
+				handle.cancel();
+				expect(items).toEqual([]);
+				expect(error?.message).toEqual(expect.any(String));
+			},
+		);
 	});
 
 	describe('everything kept, searched with every token issued', () => {
@@ -454,13 +633,22 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 			});
 			expect(tokens.length).toBeGreaterThan(0);
 			expect(leaksIn({ error: hidden }, secrets(), cvvs())).toEqual(
-				expect.arrayContaining(['a Bearer Authorization header', 'a CVV at $.error.cause.card.cvv', 'access token #1', 'the client secret']),
+				expect.arrayContaining([
+					'a Bearer Authorization header',
+					'a CVV at $.error.cause.card.cvv',
+					'access token #1',
+					'the client secret',
+				]),
 			);
 			expect(leaksIn({ error: new Error('request failed') }, secrets(), cvvs())).toEqual([]);
 		});
 
 		test('every token the simulator issued was noted, so the search looks for each of them', () => {
-			const issued = new Set(sim.requests.map((r: { issuedTokenFingerprint?: string }) => r.issuedTokenFingerprint).filter(Boolean));
+			const issued = new Set(
+				sim.requests
+					.map((r: { issuedTokenFingerprint?: string }) => r.issuedTokenFingerprint)
+					.filter(Boolean),
+			);
 			expect(issued.size).toBeGreaterThanOrEqual(3);
 			expect(new Set(tokens.map(fingerprint))).toEqual(issued);
 		});
@@ -468,7 +656,13 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 		test('no run holds a secret (the revealed Card → Get only in its items)', () => {
 			const found = runs.map(({ scenario: name, result, revealed }) => {
 				const leaks = leaksOf(result);
-				return { scenario: name, ...leaks, ...(revealed ? { items: [], run: leaks.run.filter((l) => !/card number of|CVV/.test(l)) } : {}) };
+				return {
+					scenario: name,
+					...leaks,
+					...(revealed
+						? { items: [], run: leaks.run.filter((l) => !/card number of|CVV/.test(l)) }
+						: {}),
+				};
 			});
 			expect(runs.length).toBeGreaterThan(40);
 			expect(found).toEqual(runs.map(({ scenario: name }) => ({ scenario: name, ...CLEAN })));

@@ -6,7 +6,12 @@
  */
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
-import { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PackageDirectoryLoader,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -44,7 +49,13 @@ function captureEveryLogLine(): void {
 		capturedLogs.push(`${level} ${message} ${meta === undefined ? '' : safeStringify(meta)}`);
 		if (meta !== undefined) loggedMeta.push(meta);
 	};
-	const logger = { error: keep('error'), warn: keep('warn'), info: keep('info'), debug: keep('debug'), scoped: () => logger };
+	const logger = {
+		error: keep('error'),
+		warn: keep('warn'),
+		info: keep('info'),
+		debug: keep('debug'),
+		scoped: () => logger,
+	};
 	Container.set(Logger, logger as unknown as Logger);
 	LoggerProxy.init(logger as unknown as Parameters<typeof LoggerProxy.init>[0]);
 }
@@ -73,7 +84,9 @@ class TestItemsNode implements INodeType {
 		defaults: { name: 'Test Items' },
 		inputs: ['main'],
 		outputs: ['main'],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' } as INodeProperties],
+		properties: [
+			{ displayName: 'Items', name: 'items', type: 'json', default: '[]' } as INodeProperties,
+		],
 	} as unknown as INodeType['description'];
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -97,14 +110,19 @@ export function loadPackage(): Promise<Loaded> {
 		await loader.loadAll();
 		const nodeType = loader.nodeTypes.cardepass?.type as INodeType;
 		const credentialType = loader.credentialTypes[CREDENTIAL_TYPE]?.type;
-		if (!nodeType || !credentialType) throw new Error('dist/ holds no Cardepass node: run `npm run build` first');
+		if (!nodeType || !credentialType)
+			throw new Error('dist/ holds no Cardepass node: run `npm run build` first');
 		return { nodeType, credentialType };
 	})();
 	return loaded;
 }
 
 class StoredCredentials extends ICredentials {
-	constructor(details: INodeCredentialsDetails, type: string, private readonly decrypted: ICredentialDataDecryptedObject) {
+	constructor(
+		details: INodeCredentialsDetails,
+		type: string,
+		private readonly decrypted: ICredentialDataDecryptedObject,
+	) {
 		super({ id: details.id, name: details.name }, type);
 	}
 	getData(): ICredentialDataDecryptedObject {
@@ -121,7 +139,10 @@ class CredentialStore extends ICredentialsHelper {
 	readonly stored = new Map<string, ICredentialDataDecryptedObject>();
 	tokenWrites = 0;
 
-	constructor(private readonly credentialType: ICredentialType, private readonly workflowFactory: () => Workflow) {
+	constructor(
+		private readonly credentialType: ICredentialType,
+		private readonly workflowFactory: () => Workflow,
+	) {
 		super();
 	}
 
@@ -163,7 +184,13 @@ class CredentialStore extends ICredentialsHelper {
 			null,
 		) as ICredentialDataDecryptedObject;
 		if (raw.oauthTokenData) withDefaults.oauthTokenData = raw.oauthTokenData;
-		const node = { name: '', typeVersion: 1, type: 'mock', position: [0, 0], parameters: {} } as unknown as INode;
+		const node = {
+			name: '',
+			typeVersion: 1,
+			type: 'mock',
+			position: [0, 0],
+			parameters: {},
+		} as unknown as INode;
 		return this.workflowFactory().expression.getComplexParameterValue(
 			node,
 			withDefaults as INodeParameters,
@@ -175,14 +202,25 @@ class CredentialStore extends ICredentialsHelper {
 		) as ICredentialDataDecryptedObject;
 	}
 
-	async updateCredentials(details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		details: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.stored.set(details.id ?? '', structuredClone(data));
 	}
 
-	async updateCredentialsOauthTokenData(details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentialsOauthTokenData(
+		details: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.tokenWrites++;
 		const current = this.raw(details);
-		this.stored.set(details.id ?? '', { ...current, oauthTokenData: structuredClone(data.oauthTokenData) });
+		this.stored.set(details.id ?? '', {
+			...current,
+			oauthTokenData: structuredClone(data.oauthTokenData),
+		});
 	}
 
 	getCredentialsProperties(): INodeProperties[] {
@@ -243,7 +281,10 @@ export class CardepassEngine {
 	static async create(options: EngineOptions): Promise<CardepassEngine> {
 		const { nodeType, credentialType } = await loadPackage();
 		const source = new TestItemsNode();
-		const toolType = { ...nodeType, description: { ...nodeType.description, name: 'cardepassTool' } } as INodeType;
+		const toolType = {
+			...nodeType,
+			description: { ...nodeType.description, name: 'cardepassTool' },
+		} as INodeType;
 		const types: Record<string, INodeType> = {
 			[NODE_TYPE]: nodeType,
 			[`${NODE_TYPE}Tool`]: toolType,
@@ -251,7 +292,8 @@ export class CardepassEngine {
 		};
 		const nodeTypes: INodeTypes = {
 			getByName: (type) => types[type],
-			getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(types[type], version),
+			getByNameAndVersion: (type, version) =>
+				NodeHelpers.getVersionedNodeType(types[type], version),
 			getKnownTypes: () => ({}),
 		};
 		let workflow: Workflow | undefined;
@@ -280,15 +322,33 @@ export class CardepassEngine {
 
 	/** The credential as n8n hands it to the node: defaults applied and `$self` expressions resolved. */
 	async decryptedCredential(): Promise<ICredentialDataDecryptedObject> {
-		return await this.credentials.getDecrypted({} as IWorkflowExecuteAdditionalData, { id: '1', name: 'Cardepass Sandbox' }, CREDENTIAL_TYPE, 'manual');
+		return await this.credentials.getDecrypted(
+			{} as IWorkflowExecuteAdditionalData,
+			{ id: '1', name: 'Cardepass Sandbox' },
+			CREDENTIAL_TYPE,
+			'manual',
+		);
 	}
 
 	/** Evaluates an expression of the node's description (e.g. requestDefaults.baseURL) with the credential. */
 	async evaluateWithCredential(expression: string): Promise<unknown> {
 		const credentials = await this.decryptedCredential();
-		const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: this.nodeTypes });
-		const node = { name: 'Cardepass', typeVersion: 1, type: NODE_TYPE, position: [0, 0], parameters: {} } as unknown as INode;
-		return workflow.expression.getSimpleParameterValue(node, expression, 'manual', { $credentials: credentials } as never);
+		const workflow = new Workflow({
+			nodes: [],
+			connections: {},
+			active: false,
+			nodeTypes: this.nodeTypes,
+		});
+		const node = {
+			name: 'Cardepass',
+			typeVersion: 1,
+			type: NODE_TYPE,
+			position: [0, 0],
+			parameters: {},
+		} as unknown as INode;
+		return workflow.expression.getSimpleParameterValue(node, expression, 'manual', {
+			$credentials: credentials,
+		} as never);
 	}
 
 	get storedToken(): string | undefined {
@@ -297,10 +357,17 @@ export class CardepassEngine {
 	}
 
 	setCredential(changes: IDataObject): void {
-		this.credentials.stored.set('1', { ...this.credentials.stored.get('1')!, ...changes } as ICredentialDataDecryptedObject);
+		this.credentials.stored.set('1', {
+			...this.credentials.stored.get('1')!,
+			...changes,
+		} as ICredentialDataDecryptedObject);
 	}
 
-	private additionalData(executionId: string, hooks?: ExecutionLifecycleHooks, currentNodeParameters?: INodeParameters) {
+	private additionalData(
+		executionId: string,
+		hooks?: ExecutionLifecycleHooks,
+		currentNodeParameters?: INodeParameters,
+	) {
 		return {
 			credentialsHelper: this.credentials,
 			hooks,
@@ -336,26 +403,50 @@ export class CardepassEngine {
 			parameters,
 			credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cardepass Sandbox' } },
 		};
-		const workflow = new Workflow({ id: 'workflow-engine-tests', nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		const workflow = new Workflow({
+			id: 'workflow-engine-tests',
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: this.nodeTypes,
+		});
 		const path = method === 'getProducts' ? 'parameters.productCode' : 'parameters.cardCurrency';
-		const context = new LoadOptionsContext(workflow, node, this.additionalData('load-options', undefined, parameters), path);
+		const context = new LoadOptionsContext(
+			workflow,
+			node,
+			this.additionalData('load-options', undefined, parameters),
+			path,
+		);
 		const loader = this.nodeType.methods?.loadOptions?.[method];
 		if (!loader) throw new Error(`The node has no loadOptions method ${method}`);
 		return await loader.call(context);
 	}
 
 	/** Test Items → Cardepass, as a workflow n8n-core can run. */
-	private workflowFor(parameters: INodeParameters, inputItems: IDataObject[], settings: NodeSettings) {
+	private workflowFor(
+		parameters: INodeParameters,
+		inputItems: IDataObject[],
+		settings: NodeSettings,
+	) {
 		const nodeName = settings.name ?? 'Cardepass';
 		const nodes: INode[] = [
-			{ id: 'source', name: 'Test Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: inputItems as unknown as string } },
+			{
+				id: 'source',
+				name: 'Test Items',
+				type: 'test.items',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { items: inputItems as unknown as string },
+			},
 			{
 				id: settings.id ?? 'cardepass-node-1',
 				name: nodeName,
 				type: settings.type ?? NODE_TYPE,
 				typeVersion: 1,
 				position: [200, 0],
-				parameters: settings.timeout ? { ...parameters, requestOptions: { timeout: settings.timeout } } : parameters,
+				parameters: settings.timeout
+					? { ...parameters, requestOptions: { timeout: settings.timeout } }
+					: parameters,
 				credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cardepass Sandbox' } },
 				retryOnFail: settings.retryOnFail,
 				maxTries: settings.maxTries,
@@ -363,7 +454,9 @@ export class CardepassEngine {
 				onError: settings.onError,
 			},
 		];
-		const connections = { 'Test Items': { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] } };
+		const connections = {
+			'Test Items': { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] },
+		};
 		const workflow = new Workflow({
 			id: settings.workflowId ?? 'workflow-engine-tests',
 			name: 'Engine test',
@@ -406,11 +499,21 @@ export class CardepassEngine {
 	}
 
 	/** Executes Test Items → Cardepass with the given parameters and returns what the Cardepass node output. */
-	async run(parameters: INodeParameters, inputItems: IDataObject[] = [{}], settings: NodeSettings = {}): Promise<RunResult> {
+	async run(
+		parameters: INodeParameters,
+		inputItems: IDataObject[] = [{}],
+		settings: NodeSettings = {},
+	): Promise<RunResult> {
 		const executionId = String(++executionCounter);
 		const { workflow, nodeName } = this.workflowFor(parameters, inputItems, settings);
-		const additionalData = this.additionalData(executionId, this.hooksFor('manual', executionId, workflow));
-		const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: workflow.getNode('Test Items')! });
+		const additionalData = this.additionalData(
+			executionId,
+			this.hooksFor('manual', executionId, workflow),
+		);
+		const run = await new WorkflowExecute(additionalData, 'manual').run({
+			workflow,
+			startNode: workflow.getNode('Test Items')!,
+		});
 		return this.result(run, nodeName, { parameters, inputItems, settings });
 	}
 
@@ -428,8 +531,13 @@ export class CardepassEngine {
 		const lastNode = data.resultData.lastNodeExecuted;
 		const runs = lastNode ? data.resultData.runData[lastNode] : undefined;
 		if (runs?.length && runs[runs.length - 1].error !== undefined) runs.pop();
-		const additionalData = this.additionalData(executionId, this.hooksFor('retry', executionId, workflow));
-		const run = await new WorkflowExecute(additionalData, 'retry', data).processRunExecutionData(workflow);
+		const additionalData = this.additionalData(
+			executionId,
+			this.hooksFor('retry', executionId, workflow),
+		);
+		const run = await new WorkflowExecute(additionalData, 'retry', data).processRunExecutionData(
+			workflow,
+		);
 		return this.result(run, nodeName, failed.request);
 	}
 }

@@ -42,7 +42,9 @@ export interface SeenRequest {
 
 /** The API requests the simulator received (token requests left out), as the tests compare them. */
 export function apiCalls(sim: Simulator): SeenRequest[] {
-	return sim.apiRequests().map((r: SeenRequest) => ({ method: r.method, path: r.path, query: r.query, body: r.body }));
+	return sim
+		.apiRequests()
+		.map((r: SeenRequest) => ({ method: r.method, path: r.path, query: r.query, body: r.body }));
 }
 
 /** The orders the node sent (POST requests), leaving out the reads it makes to check product rules. */

@@ -6,7 +6,10 @@
 
 async function call(n8n, method, urlPath, body) {
 	const response = await n8n.rest(method, urlPath, body);
-	if (!response.ok) throw new Error(`${method} ${urlPath} answered ${response.status}: ${response.text.slice(0, 500)}`);
+	if (!response.ok)
+		throw new Error(
+			`${method} ${urlPath} answered ${response.status}: ${response.text.slice(0, 500)}`,
+		);
 	return response.data;
 }
 
@@ -24,7 +27,9 @@ async function createWorkflow(n8n, workflow) {
 
 /** What n8n's own credential test says (the one the editor runs when it opens or saves a credential). */
 async function testCredential(n8n, { id, name, type, data }) {
-	return await call(n8n, 'POST', '/rest/credentials/test', { credentials: { id, name, type, data } });
+	return await call(n8n, 'POST', '/rest/credentials/test', {
+		credentials: { id, name, type, data },
+	});
 }
 
 module.exports = { createCredential, createWorkflow, testCredential };

@@ -15,18 +15,27 @@ const MANUAL_TRIGGER_NAME = 'When clicking ‘Execute workflow’';
 
 /** A stable id per example file (n8n-instance.js allows at most 16 characters). */
 function workflowId(file) {
-	return crypto.createHash('sha256').update(`cardepass-example:${path.basename(file)}`).digest('hex').slice(0, 16);
+	return crypto
+		.createHash('sha256')
+		.update(`cardepass-example:${path.basename(file)}`)
+		.digest('hex')
+		.slice(0, 16);
 }
 
 function isCardepassNode(node) {
 	return /(^|\.)cardepass$/.test(node.type) || !!node.credentials?.[CREDENTIAL_TYPE];
 }
 
-const SCHEDULES = ['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.cron', 'n8n-nodes-base.interval'];
+const SCHEDULES = [
+	'n8n-nodes-base.scheduleTrigger',
+	'n8n-nodes-base.cron',
+	'n8n-nodes-base.interval',
+];
 
 function addManualTrigger(workflow) {
 	const schedules = workflow.nodes.filter((node) => SCHEDULES.includes(node.type));
-	if (!schedules.length || workflow.nodes.some((node) => node.type === MANUAL_TRIGGER)) return false;
+	if (!schedules.length || workflow.nodes.some((node) => node.type === MANUAL_TRIGGER))
+		return false;
 	const first = schedules[0];
 	const [x, y] = first.position || [0, 0];
 	workflow.nodes.push({
@@ -56,12 +65,16 @@ function sandboxWorkflows(examplesDir, credential) {
 		.map((name) => {
 			const file = path.join(examplesDir, name);
 			const workflow = JSON.parse(fs.readFileSync(file, 'utf8'));
-			if (!Array.isArray(workflow.nodes)) throw new Error(`${file} is not a workflow (no nodes array).`);
+			if (!Array.isArray(workflow.nodes))
+				throw new Error(`${file} is not a workflow (no nodes array).`);
 			workflow.id = workflowId(file);
 			workflow.connections = workflow.connections || {};
 			for (const node of workflow.nodes) {
 				if (!isCardepassNode(node)) continue;
-				node.credentials = { ...node.credentials, [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } };
+				node.credentials = {
+					...node.credentials,
+					[CREDENTIAL_TYPE]: { id: credential.id, name: credential.name },
+				};
 			}
 			const addedManualTrigger = addManualTrigger(workflow);
 			return { file, id: workflow.id, name: workflow.name, workflow, addedManualTrigger };

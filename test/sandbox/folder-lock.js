@@ -32,7 +32,9 @@ function lockFolder(folder) {
 			const pid = holder(lockDir);
 			if (pid) {
 				fs.rmSync(draft, { recursive: true, force: true });
-				throw new Error(`Another sandbox (pid ${pid}) is using ${folder}; stop it first (Ctrl-C in its terminal).`);
+				throw new Error(
+					`Another sandbox (pid ${pid}) is using ${folder}; stop it first (Ctrl-C in its terminal).`,
+				);
 			}
 			fs.rmSync(lockDir, { recursive: true, force: true });
 		}

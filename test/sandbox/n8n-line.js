@@ -37,7 +37,9 @@ async function chooseN8n(wanted, log) {
 		return await ensureLine('2.x', log);
 	} catch (error) {
 		if (!/Node 24 is needed|Node 24 at .* has no headers/.test(error.message)) throw error;
-		log(`n8n 2.x can't run here (${error.message.split('\n')[0]}); falling back to the n8n 1.x line on Node ${process.version}.`);
+		log(
+			`n8n 2.x can't run here (${error.message.split('\n')[0]}); falling back to the n8n 1.x line on Node ${process.version}.`,
+		);
 		return await ensureLine('1.x', log);
 	}
 }

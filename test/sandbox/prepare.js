@@ -32,7 +32,11 @@ async function buildAndPack({ packDir, log }) {
 		});
 	}
 	log('building the package (npm run build)');
-	await runChecked('npm', ['run', 'build'], { cwd: REPO_ROOT, timeoutMs: BUILD_TIMEOUT_MS, label: 'npm run build' });
+	await runChecked('npm', ['run', 'build'], {
+		cwd: REPO_ROOT,
+		timeoutMs: BUILD_TIMEOUT_MS,
+		label: 'npm run build',
+	});
 	fs.mkdirSync(packDir, { recursive: true });
 	const { stdout } = await runChecked('npm', ['pack', '--json', '--pack-destination', packDir], {
 		cwd: REPO_ROOT,

@@ -32,7 +32,12 @@ const DEFAULTS = {
 	history: 48,
 	userFolder: path.join(REPO_ROOT, '.cache', 'sandbox', 'n8n'),
 	examplesDir: path.join(REPO_ROOT, 'examples'),
-	owner: { email: 'sandbox@cardepass.test', password: 'Sandbox-Passw0rd', firstName: 'Sandbox', lastName: 'Owner' },
+	owner: {
+		email: 'sandbox@cardepass.test',
+		password: 'Sandbox-Passw0rd',
+		firstName: 'Sandbox',
+		lastName: 'Owner',
+	},
 	credential: { name: 'Cardepass Sandbox', type: 'cardepassOAuth2Api' },
 	webhookCredential: { name: 'Cardepass Sandbox webhook', type: 'cardepassWebhookApi' },
 	// Activated, with the simulator's card payments sent to its production URL.
@@ -90,11 +95,16 @@ class Sandbox {
 		fs.rmSync(userFolder, { recursive: true, force: true });
 		fs.mkdirSync(userFolder, { recursive: true });
 
-		const tarball = await this.step('build and pack', buildAndPack({ packDir: path.join(userFolder, 'package'), log: this.log }));
+		const tarball = await this.step(
+			'build and pack',
+			buildAndPack({ packDir: path.join(userFolder, 'package'), log: this.log }),
+		);
 		const install = await this.step('n8n install check', chooseN8n(this.options.line, this.log));
 		this.log(`n8n ${install.version} (${install.line} line) on Node ${install.nodeVersion}`);
 
-		const simulatorPort = this.options.simulatorPort ? await firstFreePort(this.options.simulatorPort) : 0;
+		const simulatorPort = this.options.simulatorPort
+			? await firstFreePort(this.options.simulatorPort)
+			: 0;
 		const history = this.options.history;
 		// Kept even if stop() came meanwhile, so that stop() closes it.
 		// History ends now, so the examples' "yesterday" finds records.
@@ -105,12 +115,16 @@ class Sandbox {
 			webhook: { secret: DEFAULT_WEBHOOK_SECRET },
 		});
 		this.checkpoint();
-		const taken = simulatorPort && simulatorPort !== this.options.simulatorPort ? ` (port ${this.options.simulatorPort} is taken)` : '';
+		const taken =
+			simulatorPort && simulatorPort !== this.options.simulatorPort
+				? ` (port ${this.options.simulatorPort} is taken)`
+				: '';
 		this.log(`simulator listening on ${this.sim.baseUrl}${taken}`);
 
 		const [brokerPort, cliBrokerPort, anyPort] = await freePorts(3);
 		const port = this.options.n8nPort ? await firstFreePort(this.options.n8nPort) : anyPort;
-		if (this.options.n8nPort && port !== this.options.n8nPort) this.log(`port ${this.options.n8nPort} is taken; n8n gets ${port}`);
+		if (this.options.n8nPort && port !== this.options.n8nPort)
+			this.log(`port ${this.options.n8nPort} is taken; n8n gets ${port}`);
 		this.n8n = new N8nInstance({
 			install,
 			userFolder,
@@ -120,7 +134,10 @@ class Sandbox {
 			extraEnv: {},
 			cliTimeoutMs: 3 * 60_000,
 		});
-		this.n8n.installedPackage = await this.step('package install', installPackageTarball(userFolder, tarball));
+		this.n8n.installedPackage = await this.step(
+			'package install',
+			installPackageTarball(userFolder, tarball),
+		);
 
 		this.log(`starting n8n on 127.0.0.1:${port} (its output: ${this.logFile()})`);
 		await this.step('n8n start', this.n8n.start());
@@ -128,19 +145,34 @@ class Sandbox {
 
 		const { name, type } = this.options.credential;
 		const data = this.credentialData();
-		const credential = await this.step('owner, credential, workflows', createCredential(this.n8n, { name, type, data }));
-		const test = await this.step('owner, credential, workflows', testCredential(this.n8n, { ...credential, data }));
-		if (test.status !== 'OK') throw new Error(`The sandbox credential failed its test: ${test.message}`);
+		const credential = await this.step(
+			'owner, credential, workflows',
+			createCredential(this.n8n, { name, type, data }),
+		);
+		const test = await this.step(
+			'owner, credential, workflows',
+			testCredential(this.n8n, { ...credential, data }),
+		);
+		if (test.status !== 'OK')
+			throw new Error(`The sandbox credential failed its test: ${test.message}`);
 		const webhookCredential = await this.step(
 			'owner, credential, workflows',
-			createCredential(this.n8n, { ...this.options.webhookCredential, data: { webhookSecret: this.sim.webhookSecret } }),
+			createCredential(this.n8n, {
+				...this.options.webhookCredential,
+				data: { webhookSecret: this.sim.webhookSecret },
+			}),
 		);
 		const workflows = sandboxWorkflows(this.options.examplesDir, credential);
 		for (const entry of workflows) {
 			for (const node of entry.workflow.nodes.filter((n) => TRIGGER_TYPE.test(n.type))) {
-				node.credentials = { [webhookCredential.type]: { id: webhookCredential.id, name: webhookCredential.name } };
+				node.credentials = {
+					[webhookCredential.type]: { id: webhookCredential.id, name: webhookCredential.name },
+				};
 			}
-			entry.id = await this.step('owner, credential, workflows', createWorkflow(this.n8n, entry.workflow));
+			entry.id = await this.step(
+				'owner, credential, workflows',
+				createWorkflow(this.n8n, entry.workflow),
+			);
 		}
 		const trigger = await this.step('trigger example', this.startTriggerExample(workflows));
 
@@ -150,8 +182,17 @@ class Sandbox {
 			line: install.line,
 			version: install.version,
 			owner: { email: this.options.owner.email, password: this.options.owner.password },
-			credential: { id: credential.id, name: credential.name, url: `${url}/home/credentials/${credential.id}`, test },
-			simulator: { baseUrl: this.sim.baseUrl, clientId: this.sim.clientId, clientSecret: this.sim.clientSecret },
+			credential: {
+				id: credential.id,
+				name: credential.name,
+				url: `${url}/home/credentials/${credential.id}`,
+				test,
+			},
+			simulator: {
+				baseUrl: this.sim.baseUrl,
+				clientId: this.sim.clientId,
+				clientSecret: this.sim.clientSecret,
+			},
 			workflows: workflows.map(({ id, name, file, addedManualTrigger }) => ({
 				id,
 				name,
@@ -177,14 +218,28 @@ class Sandbox {
 		const entry = workflows.find((w) => path.basename(w.file) === this.options.triggerExample);
 		if (!entry) return null;
 		const saved = await this.n8n.rest('GET', `/rest/workflows/${entry.id}`);
-		const activated = await this.n8n.rest('POST', `/rest/workflows/${entry.id}/activate`, { versionId: saved.data?.versionId });
-		if (!activated.ok) throw new Error(`activating "${entry.name}" answered ${activated.status}: ${activated.text.slice(0, 300)}`);
+		const activated = await this.n8n.rest('POST', `/rest/workflows/${entry.id}/activate`, {
+			versionId: saved.data?.versionId,
+		});
+		if (!activated.ok)
+			throw new Error(
+				`activating "${entry.name}" answered ${activated.status}: ${activated.text.slice(0, 300)}`,
+			);
 		const webhookId = entry.workflow.nodes.find((n) => TRIGGER_TYPE.test(n.type)).webhookId;
 		const productionUrl = `${this.n8n.url}/webhook/${webhookId}/webhook`;
 		await waitForRegistration(productionUrl);
 		this.sim.configureWebhook({ url: productionUrl });
-		const { delivery } = await this.sim.cardPayment(seed.SEED_CARD_IDS.standardUsd, { status: 'AuthFailure', merchantName: 'SANDBOX SHOP' });
-		return { name: entry.name, url: `${this.n8n.url}/workflow/${entry.id}`, productionUrl, secret: this.sim.webhookSecret, firstAnswer: delivery.attempts[0] };
+		const { delivery } = await this.sim.cardPayment(seed.SEED_CARD_IDS.standardUsd, {
+			status: 'AuthFailure',
+			merchantName: 'SANDBOX SHOP',
+		});
+		return {
+			name: entry.name,
+			url: `${this.n8n.url}/workflow/${entry.id}`,
+			productionUrl,
+			secret: this.sim.webhookSecret,
+			firstAnswer: delivery.attempts[0],
+		};
 	}
 
 	credentialData() {
@@ -208,10 +263,15 @@ class Sandbox {
 		this.stopping = true;
 		if (this.stopped) return await this.stopped;
 		this.stopped = (async () => {
-			if (this.n8n) await this.n8n.stop().catch((error) => this.log(`stopping n8n: ${error.message}`));
-			if (this.sim) await this.sim.close().catch((error) => this.log(`stopping the simulator: ${error.message}`));
+			if (this.n8n)
+				await this.n8n.stop().catch((error) => this.log(`stopping n8n: ${error.message}`));
+			if (this.sim)
+				await this.sim
+					.close()
+					.catch((error) => this.log(`stopping the simulator: ${error.message}`));
 			if (!this.release) return; // never got the folder: another sandbox's
-			if (this.options.removeOnStop) fs.rmSync(this.options.userFolder, { recursive: true, force: true });
+			if (this.options.removeOnStop)
+				fs.rmSync(this.options.userFolder, { recursive: true, force: true });
 			this.release();
 		})();
 		return await this.stopped;
@@ -227,7 +287,8 @@ async function waitForRegistration(url, timeoutMs = 20_000) {
 	for (;;) {
 		const { status } = await postNotification(url, '{}');
 		if (status !== 404) return;
-		if (Date.now() - started > timeoutMs) throw new Error(`${url} was not registered within ${timeoutMs / 1000} s of the activation`);
+		if (Date.now() - started > timeoutMs)
+			throw new Error(`${url} was not registered within ${timeoutMs / 1000} s of the activation`);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }

@@ -25,7 +25,8 @@ function parseArgs(argv) {
 		if (!match || value === undefined) throw new Error(`unexpected argument '${arg}'`);
 		if (match[1] === 'port' || match[1] === 'simulator-port') {
 			const port = Number(value);
-			if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--${match[1]} must be a port number`);
+			if (!Number.isInteger(port) || port < 1 || port > 65535)
+				throw new Error(`--${match[1]} must be a port number`);
 			options[match[1] === 'port' ? 'n8nPort' : 'simulatorPort'] = port;
 		} else if (match[1] === 'line' && (value === '1.x' || value === '2.x')) {
 			options.line = value;
@@ -63,17 +64,33 @@ function printReady(info) {
 	const tip = (text) => lines.push(`  ${++n}. ${text}`);
 	tip(`Open ${info.url} and sign in with the e-mail and password above.`);
 	if (issue) {
-		tip(`Open "${issue.name}" (${issue.url}), click "Execute workflow", then click the Cardepass nodes to see the new card.`);
+		tip(
+			`Open "${issue.name}" (${issue.url}), click "Execute workflow", then click the Cardepass nodes to see the new card.`,
+		);
 	}
-	tip('Add a Cardepass node to a new workflow: Card -> Create. Product and Currency load from the simulator.');
+	tip(
+		'Add a Cardepass node to a new workflow: Card -> Create. Product and Currency load from the simulator.',
+	);
 	if (info.trigger) {
-		tip(`Open "${info.trigger.name}" (${info.trigger.url}) -> Executions: the declined payment the simulator sent at start.`);
-		tip('Use a card: type "pay" and Enter here (a declined payment), or "pay CARD234567 AuthFailure Some Shop". "pay CARD123456 AuthSuccess" is answered but starts nothing: the trigger passes only declines.');
+		tip(
+			`Open "${info.trigger.name}" (${info.trigger.url}) -> Executions: the declined payment the simulator sent at start.`,
+		);
+		tip(
+			'Use a card: type "pay" and Enter here (a declined payment), or "pay CARD234567 AuthFailure Some Shop". "pay CARD123456 AuthSuccess" is answered but starts nothing: the trigger passes only declines.',
+		);
 	}
-	tip(`Credentials -> "${info.credential.name}": change the client secret and save to see the test fail; set it back to ${info.simulator.clientSecret}.`);
+	tip(
+		`Credentials -> "${info.credential.name}": change the client secret and save to see the test fail; set it back to ${info.simulator.clientSecret}.`,
+	);
 	if (info.workflows.length) {
-		lines.push('', 'Example workflows (inactive unless marked: schedules do not fire; a scheduled one also has a Manual Trigger to run it now):');
-		for (const w of info.workflows) lines.push(`  - ${w.name}: ${w.url}${info.trigger && w.url === info.trigger.url ? ' (active)' : ''}`);
+		lines.push(
+			'',
+			'Example workflows (inactive unless marked: schedules do not fire; a scheduled one also has a Manual Trigger to run it now):',
+		);
+		for (const w of info.workflows)
+			lines.push(
+				`  - ${w.name}: ${w.url}${info.trigger && w.url === info.trigger.url ? ' (active)' : ''}`,
+			);
 	} else {
 		lines.push('', 'No example workflows found in examples/.');
 	}
@@ -103,7 +120,10 @@ async function main() {
 				.stop()
 				.then(() => killDescendants())
 				.then((left) => {
-					if (left) console.log(`[sandbox] also ended ${left} process(es) still running (an install or build step)`);
+					if (left)
+						console.log(
+							`[sandbox] also ended ${left} process(es) still running (an install or build step)`,
+						);
 					console.log('[sandbox] stopped');
 				})
 				.finally(() => process.exit(exitCode));
@@ -117,7 +137,8 @@ async function main() {
 	try {
 		const info = await sandbox.start();
 		printReady(info);
-		if (info.trigger) acceptPaymentCommands(sandbox.sim, process.stdin, (line) => console.log(`[sandbox] ${line}`));
+		if (info.trigger)
+			acceptPaymentCommands(sandbox.sim, process.stdin, (line) => console.log(`[sandbox] ${line}`));
 	} catch (error) {
 		if (error instanceof StopRequested || sandbox.stopping) return; // a signal came first; stop() reports
 		console.error(`[sandbox] could not start: ${error.stack || error.message}`);

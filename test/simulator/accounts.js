@@ -10,7 +10,10 @@ const MAX_PAGE_SIZE = 100;
 
 /** GET /v1/accounts @param {import('./context').Context} ctx */
 function balances(ctx) {
-	const data = Object.entries(ctx.store.state.accounts).map(([currency, amount]) => ({ currency, amount }));
+	const data = Object.entries(ctx.store.state.accounts).map(([currency, amount]) => ({
+		currency,
+		amount,
+	}));
 	return { status: 200, body: ok(data) };
 }
 
@@ -20,7 +23,11 @@ function balances(ctx) {
  * @param {{ from?: number, to?: number }} range
  */
 function inRange(records, range) {
-	return records.filter((r) => (range.from === undefined || r._t >= range.from) && (range.to === undefined || r._t <= range.to));
+	return records.filter(
+		(r) =>
+			(range.from === undefined || r._t >= range.from) &&
+			(range.to === undefined || r._t <= range.to),
+	);
 }
 
 /**
@@ -33,7 +40,9 @@ function inRange(records, range) {
 function cardAccountLogs(ctx, req) {
 	const q = req.query;
 	const v14 = ctx.revision === '1.4';
-	const range = v14 ? dateRange(q, 'transactionDateFrom', 'transactionDateTo', false) : dateRange(q, 'TransactionDateFrom', 'TransactionDateTo', false);
+	const range = v14
+		? dateRange(q, 'transactionDateFrom', 'transactionDateTo', false)
+		: dateRange(q, 'TransactionDateFrom', 'TransactionDateTo', false);
 	const cardId = q.get(v14 ? 'cardId' : 'CardId');
 	let records = inRange(ctx.store.state.cardLogs, range);
 	if (cardId !== undefined) records = records.filter((r) => r._cardId === cardId);
@@ -58,7 +67,9 @@ function cardAccountLogs(ctx, req) {
 function accountLogs(ctx, req) {
 	const q = req.query;
 	const v14 = ctx.revision === '1.4';
-	const range = v14 ? dateRange(q, 'transactionDateFrom', 'transactionDateTo', false) : dateRange(q, 'TransactionDateFrom', 'TransactionDateTo', false);
+	const range = v14
+		? dateRange(q, 'transactionDateFrom', 'transactionDateTo', false)
+		: dateRange(q, 'TransactionDateFrom', 'TransactionDateTo', false);
 	const items = newestFirst(inRange(ctx.store.state.accountLogs, range)).map(publicView);
 	if (v14) {
 		const pageIndex = q.int('pageIndex', { def: 1, min: 1 });

@@ -64,21 +64,48 @@ class TokenStore {
 			'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"`,
 		});
 		if (!header) {
-			throw new ApiError(401, '401', 'Unauthorized: an Authorization header with a Bearer token is required', {
-				'WWW-Authenticate': 'Bearer',
-			});
+			throw new ApiError(
+				401,
+				'401',
+				'Unauthorized: an Authorization header with a Bearer token is required',
+				{
+					'WWW-Authenticate': 'Bearer',
+				},
+			);
 		}
 		const token = TokenStore.bearerOf(header);
 		if (!token) {
-			throw new ApiError(401, '401', 'Unauthorized: the Authorization header must be "Bearer <access_token>"', {
-				'WWW-Authenticate': 'Bearer',
-			});
+			throw new ApiError(
+				401,
+				'401',
+				'Unauthorized: the Authorization header must be "Bearer <access_token>"',
+				{
+					'WWW-Authenticate': 'Bearer',
+				},
+			);
 		}
 		const record = this.tokens.get(token);
-		if (!record) throw new ApiError(401, '401', 'Unauthorized: the access token is invalid', challenge('The access token is invalid'));
-		if (record.revoked) throw new ApiError(401, '401', 'Unauthorized: the access token has been revoked', challenge('The access token has been revoked'));
+		if (!record)
+			throw new ApiError(
+				401,
+				'401',
+				'Unauthorized: the access token is invalid',
+				challenge('The access token is invalid'),
+			);
+		if (record.revoked)
+			throw new ApiError(
+				401,
+				'401',
+				'Unauthorized: the access token has been revoked',
+				challenge('The access token has been revoked'),
+			);
 		if (this.options.now() >= record.expiresAt) {
-			throw new ApiError(401, '401', 'Unauthorized: the access token has expired', challenge('The access token expired'));
+			throw new ApiError(
+				401,
+				'401',
+				'Unauthorized: the access token has expired',
+				challenge('The access token expired'),
+			);
 		}
 		return record;
 	}
@@ -117,7 +144,10 @@ function basicCredentials(header) {
 			return s;
 		}
 	};
-	return { clientId: unescape(decoded.slice(0, colon)), clientSecret: unescape(decoded.slice(colon + 1)) };
+	return {
+		clientId: unescape(decoded.slice(0, colon)),
+		clientSecret: unescape(decoded.slice(colon + 1)),
+	};
 }
 
 /**
@@ -128,18 +158,31 @@ function basicCredentials(header) {
  */
 function handleTokenRequest(store, req) {
 	if (req.method !== 'POST') {
-		return { reply: oauthError(405, 'invalid_request', 'The token endpoint accepts POST only', { Allow: 'POST' }) };
+		return {
+			reply: oauthError(405, 'invalid_request', 'The token endpoint accepts POST only', {
+				Allow: 'POST',
+			}),
+		};
 	}
 	if (!/^application\/x-www-form-urlencoded\b/i.test(req.contentType) || !req.form) {
 		return {
-			reply: oauthError(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded'),
+			reply: oauthError(
+				400,
+				'invalid_request',
+				'Content-Type must be application/x-www-form-urlencoded',
+			),
 		};
 	}
 	const form = req.form;
-	if (!form.grant_type) return { reply: oauthError(400, 'invalid_request', 'grant_type is required') };
+	if (!form.grant_type)
+		return { reply: oauthError(400, 'invalid_request', 'grant_type is required') };
 	if (form.grant_type !== 'client_credentials') {
 		return {
-			reply: oauthError(400, 'unsupported_grant_type', `grant_type '${form.grant_type}' is not supported; use client_credentials`),
+			reply: oauthError(
+				400,
+				'unsupported_grant_type',
+				`grant_type '${form.grant_type}' is not supported; use client_credentials`,
+			),
 		};
 	}
 
@@ -148,32 +191,69 @@ function handleTokenRequest(store, req) {
 	/** @type {{ clientId: string | undefined, clientSecret: string | undefined }} */
 	let creds = { clientId: form.client_id, clientSecret: form.client_secret };
 	if (basic === null) {
-		return { reply: oauthError(401, 'invalid_client', 'Malformed HTTP Basic client credentials', { 'WWW-Authenticate': 'Basic realm="openapi"' }) };
+		return {
+			reply: oauthError(401, 'invalid_client', 'Malformed HTTP Basic client credentials', {
+				'WWW-Authenticate': 'Basic realm="openapi"',
+			}),
+		};
 	}
 	if (basic) {
-		if (fromBody && (form.client_id !== basic.clientId || (form.client_secret !== undefined && form.client_secret !== basic.clientSecret))) {
-			return { reply: oauthError(400, 'invalid_request', 'Client credentials were sent in both the Authorization header and the body, and they differ') };
+		if (
+			fromBody &&
+			(form.client_id !== basic.clientId ||
+				(form.client_secret !== undefined && form.client_secret !== basic.clientSecret))
+		) {
+			return {
+				reply: oauthError(
+					400,
+					'invalid_request',
+					'Client credentials were sent in both the Authorization header and the body, and they differ',
+				),
+			};
 		}
 		creds = basic;
 	}
 	if (!creds.clientId || creds.clientSecret === undefined) {
 		return { reply: oauthError(401, 'invalid_client', 'client_id and client_secret are required') };
 	}
-	if (creds.clientId !== store.options.clientId || creds.clientSecret !== store.options.clientSecret) {
+	if (
+		creds.clientId !== store.options.clientId ||
+		creds.clientSecret !== store.options.clientSecret
+	) {
 		const headers = basic ? { 'WWW-Authenticate': 'Basic realm="openapi"' } : undefined;
-		return { reply: oauthError(401, 'invalid_client', 'Client authentication failed: unknown client or wrong secret', headers) };
+		return {
+			reply: oauthError(
+				401,
+				'invalid_client',
+				'Client authentication failed: unknown client or wrong secret',
+				headers,
+			),
+		};
 	}
 
 	const scopes = (form.scope || '').split(' ').filter(Boolean);
-	if (scopes.length === 0) return { reply: oauthError(400, 'invalid_scope', "scope is required; use 'openapi'") };
+	if (scopes.length === 0)
+		return { reply: oauthError(400, 'invalid_scope', "scope is required; use 'openapi'") };
 	const unknown = scopes.filter((s) => s !== 'openapi');
-	if (unknown.length > 0) return { reply: oauthError(400, 'invalid_scope', `scope '${unknown.join(' ')}' is not allowed for this client; use 'openapi'`) };
+	if (unknown.length > 0)
+		return {
+			reply: oauthError(
+				400,
+				'invalid_scope',
+				`scope '${unknown.join(' ')}' is not allowed for this client; use 'openapi'`,
+			),
+		};
 
 	const { token, record } = store.issue();
 	return {
 		reply: {
 			status: 200,
-			body: { access_token: token, expires_in: store.options.ttlSeconds, token_type: 'Bearer', scope: 'openapi' },
+			body: {
+				access_token: token,
+				expires_in: store.options.ttlSeconds,
+				token_type: 'Bearer',
+				scope: 'openapi',
+			},
 			headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' },
 		},
 		issued: record,

@@ -39,7 +39,12 @@ function cardView(ctx, card) {
 function getCard(ctx, req) {
 	const cardId = req.params[0];
 	const card = ctx.store.card(cardId);
-	if (!card) throw businessError('CARD_NOT_FOUND', `Card '${cardId}' was not found`, ctx.options.cardNotFoundStatus);
+	if (!card)
+		throw businessError(
+			'CARD_NOT_FOUND',
+			`Card '${cardId}' was not found`,
+			ctx.options.cardNotFoundStatus,
+		);
 	return { status: 200, body: ok(cardView(ctx, card), '查询成功') };
 }
 

@@ -65,14 +65,26 @@ async function main() {
 		console.log(USAGE);
 		return;
 	}
-	const known = ['port', 'revision', 'client-id', 'client-secret', 'token-ttl', 'latency', 'complete-after', 'history', 'webhook-url', 'webhook-secret'];
+	const known = [
+		'port',
+		'revision',
+		'client-id',
+		'client-secret',
+		'token-ttl',
+		'latency',
+		'complete-after',
+		'history',
+		'webhook-url',
+		'webhook-secret',
+	];
 	const unknown = Object.keys(args).filter((k) => !known.includes(k));
 	if (unknown.length) {
 		console.error(`unknown option --${unknown[0]}\n\n${USAGE}`);
 		process.exit(2);
 	}
 	const history = intArg(args, 'history', 48);
-	const completeAfter = args['complete-after'] === undefined ? undefined : intArg(args, 'complete-after', 0);
+	const completeAfter =
+		args['complete-after'] === undefined ? undefined : intArg(args, 'complete-after', 0);
 	const sim = await startSimulator({
 		port: intArg(args, 'port', 4010),
 		revision: /** @type {'1.0' | '1.4'} */ (args.revision || '1.0'),
@@ -94,7 +106,9 @@ async function main() {
 	console.log('  Scope:         openapi');
 	if (sim.webhookUrl) {
 		console.log(`  Webhook:       ${sim.webhookUrl} (secret ${sim.webhookSecret})`);
-		console.log('Type "pay [cardId] [AuthSuccess|AuthFailure|Settled] [merchant]" and Enter to use a card.');
+		console.log(
+			'Type "pay [cardId] [AuthSuccess|AuthFailure|Settled] [merchant]" and Enter to use a card.',
+		);
 		acceptPaymentCommands(sim, process.stdin, (line) => console.log(line));
 	}
 	console.log('Press Ctrl+C to stop.');

@@ -54,7 +54,13 @@ const HTTP_MESSAGES = Object.freeze({
  * @returns {Envelope}
  */
 function ok(data, message = '操作成功') {
-	return { responseId: crypto.randomUUID(), hasError: false, errorCode: null, errorMessage: message, data };
+	return {
+		responseId: crypto.randomUUID(),
+		hasError: false,
+		errorCode: null,
+		errorMessage: message,
+		data,
+	};
 }
 
 /**
@@ -63,7 +69,13 @@ function ok(data, message = '操作成功') {
  * @returns {Envelope}
  */
 function failure(code, message) {
-	return { responseId: crypto.randomUUID(), hasError: true, errorCode: code, errorMessage: message, data: null };
+	return {
+		responseId: crypto.randomUUID(),
+		hasError: true,
+		errorCode: code,
+		errorMessage: message,
+		data: null,
+	};
 }
 
 /** @param {number} status */
@@ -113,4 +125,13 @@ function businessError(code, message, status = 200) {
 	return new ApiError(status, code, message);
 }
 
-module.exports = { ok, failure, httpMessage, ApiError, invalidParam, businessError, BUSINESS_ERRORS, HTTP_MESSAGES };
+module.exports = {
+	ok,
+	failure,
+	httpMessage,
+	ApiError,
+	invalidParam,
+	businessError,
+	BUSINESS_ERRORS,
+	HTTP_MESSAGES,
+};

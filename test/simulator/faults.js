@@ -45,7 +45,8 @@ class FaultQueue {
 	 */
 	add(spec) {
 		const times = spec.times === undefined ? 1 : spec.times;
-		if (!(times === Infinity || (Number.isInteger(times) && times >= 1))) throw new Error('times must be a whole number >= 1 or Infinity');
+		if (!(times === Infinity || (Number.isInteger(times) && times >= 1)))
+			throw new Error('times must be a whole number >= 1 or Infinity');
 		const skip = spec.skip === undefined ? 0 : spec.skip;
 		if (!Number.isInteger(skip) || skip < 0) throw new Error('skip must be a whole number >= 0');
 		if (spec.probability !== undefined && !(spec.probability >= 0 && spec.probability <= 1)) {
@@ -63,7 +64,8 @@ class FaultQueue {
 				this.active = this.active.filter((e) => e !== entry);
 			},
 		};
-		if (spec.probability !== undefined) entry.rng = createRng(spec.seed === undefined ? 1 : spec.seed);
+		if (spec.probability !== undefined)
+			entry.rng = createRng(spec.seed === undefined ? 1 : spec.seed);
 		this.active.push(entry);
 		return entry;
 	}
@@ -121,12 +123,20 @@ function matches(match, subject) {
  */
 function validateFault(spec) {
 	if (!spec || typeof spec !== 'object') throw new Error('inject() needs a fault object');
-	if (!FAULT_KINDS.includes(spec.kind)) throw new Error(`unknown fault kind ${JSON.stringify(spec.kind)}; one of ${FAULT_KINDS.join(', ')}`);
-	if (spec.kind === 'status' && !(Number.isInteger(spec.status) && spec.status >= 100 && spec.status <= 599)) {
+	if (!FAULT_KINDS.includes(spec.kind))
+		throw new Error(
+			`unknown fault kind ${JSON.stringify(spec.kind)}; one of ${FAULT_KINDS.join(', ')}`,
+		);
+	if (
+		spec.kind === 'status' &&
+		!(Number.isInteger(spec.status) && spec.status >= 100 && spec.status <= 599)
+	) {
 		throw new Error("fault kind 'status' needs an HTTP status");
 	}
-	if (spec.kind === 'businessError' && typeof spec.errorCode !== 'string') throw new Error("fault kind 'businessError' needs an errorCode");
-	if (spec.kind === 'delay' && !(typeof spec.ms === 'number' && spec.ms >= 0)) throw new Error("fault kind 'delay' needs ms");
+	if (spec.kind === 'businessError' && typeof spec.errorCode !== 'string')
+		throw new Error("fault kind 'businessError' needs an errorCode");
+	if (spec.kind === 'delay' && !(typeof spec.ms === 'number' && spec.ms >= 0))
+		throw new Error("fault kind 'delay' needs ms");
 }
 
 module.exports = { FaultQueue, FAULT_KINDS, validateFault, matches };

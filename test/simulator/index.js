@@ -81,7 +81,8 @@ async function startSimulator(options = {}) {
 	const ctx = new Context(resolveOptions(options));
 	const seedCounts = ctx.options.seed;
 	if (seedCounts.accountLogs > 0) generateAccountLogs(ctx.store, seedCounts.accountLogs);
-	if (seedCounts.cardLogs > 0) generateCardLogs(ctx.store, seededStandardCards(ctx), seedCounts.cardLogs);
+	if (seedCounts.cardLogs > 0)
+		generateCardLogs(ctx.store, seededStandardCards(ctx), seedCounts.cardLogs);
 	if (seedCounts.transactions > 0) {
 		for (const card of ctx.store.state.cards.values()) {
 			if (card.status !== 'Cancel') generateTransactions(ctx.store, card, seedCounts.transactions);
@@ -206,7 +207,11 @@ async function startSimulator(options = {}) {
 		 * @param {{ reason?: string, match?: Record<string, any>, times?: number }} [spec]
 		 */
 		failNextOrder(spec = {}) {
-			return ctx.orderFailures.add({ reason: spec.reason || 'Card issuer declined', match: spec.match, times: spec.times });
+			return ctx.orderFailures.add({
+				reason: spec.reason || 'Card issuer declined',
+				match: spec.match,
+				times: spec.times,
+			});
 		},
 
 		/**
@@ -248,17 +253,26 @@ async function startSimulator(options = {}) {
 		},
 	};
 	// configureWebhook, cardPayment, sendNotification, resend, webhookDeliveries, … (webhooks.js)
-	Object.defineProperties(sim, Object.getOwnPropertyDescriptors(webhooks.createWebhooks(ctx, options.webhook)));
+	Object.defineProperties(
+		sim,
+		Object.getOwnPropertyDescriptors(webhooks.createWebhooks(ctx, options.webhook)),
+	);
 	return sim;
 }
 
 /** @param {SimulatorOptions} options @returns {import('./context').ResolvedOptions} */
 function resolveOptions(options) {
 	const completion = options.orderCompletion === undefined ? 'immediate' : options.orderCompletion;
-	if (completion !== 'immediate' && !(completion && typeof completion.afterMs === 'number' && completion.afterMs >= 0)) {
+	if (
+		completion !== 'immediate' &&
+		!(completion && typeof completion.afterMs === 'number' && completion.afterMs >= 0)
+	) {
 		throw new Error("orderCompletion must be 'immediate' or { afterMs: number }");
 	}
-	if (options.rateLimit && !(Number.isInteger(options.rateLimit.maxConcurrent) && options.rateLimit.maxConcurrent >= 1)) {
+	if (
+		options.rateLimit &&
+		!(Number.isInteger(options.rateLimit.maxConcurrent) && options.rateLimit.maxConcurrent >= 1)
+	) {
 		throw new Error('rateLimit.maxConcurrent must be a whole number >= 1');
 	}
 	const seedOpt = options.seed || {};
@@ -279,7 +293,11 @@ function resolveOptions(options) {
 		now: options.now || Date.now,
 		historyEnd: options.historyEnd,
 		cardNotFoundStatus: options.cardNotFoundStatus === 404 ? 404 : 200,
-		duplicateOrderStatus: oneOf('duplicateOrderStatus', options.duplicateOrderStatus, [200, 400, 409]),
+		duplicateOrderStatus: oneOf(
+			'duplicateOrderStatus',
+			options.duplicateOrderStatus,
+			[200, 400, 409],
+		),
 		orderNotFoundStatus: oneOf('orderNotFoundStatus', options.orderNotFoundStatus, [200, 400, 404]),
 		orderViews: oneOf('orderViews', options.orderViews, ['documented', 'extended']),
 		orderStatuses: {
@@ -301,7 +319,10 @@ function resolveOptions(options) {
  */
 function oneOf(name, value, allowed) {
 	if (value === undefined) return allowed[0];
-	if (!allowed.includes(value)) throw new Error(`${name} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`);
+	if (!allowed.includes(value))
+		throw new Error(
+			`${name} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`,
+		);
 	return value;
 }
 
@@ -328,7 +349,9 @@ function requireCard(ctx, cardId) {
 
 /** @param {Context} ctx */
 function seededStandardCards(ctx) {
-	return seed.CARDS.filter((c) => c.cardModel === 'Standard').map((c) => requireCard(ctx, c.cardId));
+	return seed.CARDS.filter((c) => c.cardModel === 'Standard').map((c) =>
+		requireCard(ctx, c.cardId),
+	);
 }
 
 module.exports = {
@@ -349,5 +372,9 @@ module.exports = {
 		encodeNotification: webhooks.encodeNotification,
 		postNotification: webhooks.postNotification,
 	},
-	PAGE_SIZE: Object.freeze({ default: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE, transactionsDefault: 20 }),
+	PAGE_SIZE: Object.freeze({
+		default: DEFAULT_PAGE_SIZE,
+		max: MAX_PAGE_SIZE,
+		transactionsDefault: 20,
+	}),
 };

@@ -28,7 +28,9 @@ function writeAccountLog(store, entry) {
 		blockedBalance: 0,
 		orderNo: entry.orderNo,
 		note: entry.note,
-		cardInfo: entry.card ? { cardId: entry.card.cardId, maskedCardNumber: maskLastFour(entry.card.cardNumber) } : null,
+		cardInfo: entry.card
+			? { cardId: entry.card.cardId, maskedCardNumber: maskLastFour(entry.card.cardNumber) }
+			: null,
 		transTime: iso(entry.t),
 	};
 	store.state.accountLogs.push(record);
@@ -73,7 +75,13 @@ const ACCOUNT_PATTERN = [
 	{ type: 'CardOpen', direction: 'Expenditure', note: 'Card issue', min: 20, max: 300 },
 	{ type: 'CardTopUp', direction: 'Expenditure', note: 'Card top-up', min: 10, max: 500 },
 	{ type: 'CardWithdraw', direction: 'Income', note: 'Card balance withdrawn', min: 5, max: 200 },
-	{ type: 'CardCancelRefund', direction: 'Income', note: 'Card cancelled, balance returned', min: 1, max: 100 },
+	{
+		type: 'CardCancelRefund',
+		direction: 'Income',
+		note: 'Card cancelled, balance returned',
+		min: 1,
+		max: 100,
+	},
 ];
 
 /**
@@ -104,11 +112,16 @@ function generateAccountLogs(store, n) {
 			blockedBalance: 0,
 			orderNo: `ORDH${pad(store.seq.accountLog, 10)}`,
 			note: kind.note,
-			cardInfo: card ? { cardId: card.cardId, maskedCardNumber: maskLastFour(card.cardNumber) } : null,
+			cardInfo: card
+				? { cardId: card.cardId, maskedCardNumber: maskLastFour(card.cardNumber) }
+				: null,
 			transTime: iso(t),
 		});
 	});
-	return { from: /** @type {string} */ (iso(window.from)), to: /** @type {string} */ (iso(window.to)) };
+	return {
+		from: /** @type {string} */ (iso(window.from)),
+		to: /** @type {string} */ (iso(window.to)),
+	};
 }
 
 /**
@@ -137,7 +150,10 @@ function generateCardLogs(store, cards, n) {
 			note: topUp ? '卡充值' : '卡余额转出',
 		});
 	});
-	return { from: /** @type {string} */ (iso(window.from)), to: /** @type {string} */ (iso(window.to)) };
+	return {
+		from: /** @type {string} */ (iso(window.from)),
+		to: /** @type {string} */ (iso(window.to)),
+	};
 }
 
 /**
@@ -160,4 +176,11 @@ function publicView(record) {
 	return out;
 }
 
-module.exports = { writeAccountLog, writeCardLog, generateAccountLogs, generateCardLogs, newestFirst, publicView };
+module.exports = {
+	writeAccountLog,
+	writeCardLog,
+	generateAccountLogs,
+	generateCardLogs,
+	newestFirst,
+	publicView,
+};

@@ -25,7 +25,8 @@ function queryOrder(ctx, req, model) {
 	const customerOrderNo = q.get(names.customer);
 
 	const allowed = ORDER_TYPES[model];
-	if (orderType === undefined && v14) throw invalidParam(names.type, `is required; one of ${allowed.join(', ')}`);
+	if (orderType === undefined && v14)
+		throw invalidParam(names.type, `is required; one of ${allowed.join(', ')}`);
 	if (orderType !== undefined && !allowed.includes(orderType)) {
 		throw invalidParam(names.type, `must be one of ${allowed.join(', ')}, got '${orderType}'`);
 	}
@@ -42,10 +43,17 @@ function queryOrder(ctx, req, model) {
 	);
 	if (!order) {
 		if (v14) return { status: 200, body: ok(null) };
-		const by = [orderNo !== undefined ? `OrderNo '${orderNo}'` : '', customerOrderNo !== undefined ? `CustomerOrderNo '${customerOrderNo}'` : '']
+		const by = [
+			orderNo !== undefined ? `OrderNo '${orderNo}'` : '',
+			customerOrderNo !== undefined ? `CustomerOrderNo '${customerOrderNo}'` : '',
+		]
 			.filter(Boolean)
 			.join(' and ');
-		throw businessError('ORDER_NOT_FOUND', `No ${model} order${orderType ? ` of type ${orderType}` : ''} with ${by}`, ctx.options.orderNotFoundStatus);
+		throw businessError(
+			'ORDER_NOT_FOUND',
+			`No ${model} order${orderType ? ` of type ${orderType}` : ''} with ${by}`,
+			ctx.options.orderNotFoundStatus,
+		);
 	}
 	return { status: 200, body: ok(queryView(ctx, order)) };
 }

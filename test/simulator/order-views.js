@@ -30,7 +30,11 @@ function card(ctx, order) {
 function productInfo(ctx, order, withCurrency = true) {
 	const product = ctx.store.product(order.productCode);
 	/** @type {Record<string, any>} */
-	const info = { productCode: order.productCode, productName: product ? product.productName : null, cardModel: order.cardModel };
+	const info = {
+		productCode: order.productCode,
+		productName: product ? product.productName : null,
+		cardModel: order.cardModel,
+	};
 	if (withCurrency) info.cardCurrency = order.cardCurrency;
 	return info;
 }
@@ -107,7 +111,11 @@ function feeItems(ctx, currency, amount, kind) {
 	if (ctx.revision === '1.4') {
 		return [{ feeType: kind === 'issue' ? 'OpenCardFee' : 'TopUpFee', amount, currency }];
 	}
-	return [kind === 'issue' ? { feeCode: 'CARD_ISSUE', feeName: '开卡费', feeAmount: amount } : { feeCode: 'CARD_TOPUP', feeName: '充值手续费', feeAmount: amount }];
+	return [
+		kind === 'issue'
+			? { feeCode: 'CARD_ISSUE', feeName: '开卡费', feeAmount: amount }
+			: { feeCode: 'CARD_TOPUP', feeName: '充值手续费', feeAmount: amount },
+	];
 }
 
 /**
@@ -119,8 +127,13 @@ function postView(ctx, order) {
 	const v14 = ctx.revision === '1.4';
 	const c = card(ctx, order);
 	const done = isDone(ctx, order);
-	const orderType = /** @type {Record<string, string>} */ (POST_ORDER_TYPE)[order.orderType] || order.orderType;
-	const times = { createdOn: order.createdOn, modifiedOn: order.modifiedOn, completedOn: order.completedOn };
+	const orderType =
+		/** @type {Record<string, string>} */ (POST_ORDER_TYPE)[order.orderType] || order.orderType;
+	const times = {
+		createdOn: order.createdOn,
+		modifiedOn: order.modifiedOn,
+		completedOn: order.completedOn,
+	};
 	const share = order.cardModel === 'ShareBalance';
 
 	switch (order.orderType) {
@@ -134,7 +147,19 @@ function postView(ctx, order) {
 					totalPayAmount: order.totalPayAmount,
 					totalCardCount: 1,
 					totalOpened: done ? 1 : 0,
-					orderLines: [{ orderLineNo: 1, topUpAmount: order.topUpAmount, quantity: 1, feeItems: feeItems(ctx, order.cardCurrency, /** @type {number} */ (order.totalFee), 'issue') }],
+					orderLines: [
+						{
+							orderLineNo: 1,
+							topUpAmount: order.topUpAmount,
+							quantity: 1,
+							feeItems: feeItems(
+								ctx,
+								order.cardCurrency,
+								/** @type {number} */ (order.totalFee),
+								'issue',
+							),
+						},
+					],
 					cardInfos: c ? [cardSummary(ctx, c)] : [],
 					status: order.status,
 					payMessage: '支付成功',
@@ -157,7 +182,17 @@ function postView(ctx, order) {
 				transFee: order.totalFee,
 				openedQty: done ? 1 : 0,
 				cardInfos: c
-					? [v14 ? { cardId: c.cardId, cardNumber: maskFirstLast(c.cardNumber), expiryDate: c.expirationMMYY, cvv: '***', status: c.status } : cardSummary(ctx, c)]
+					? [
+							v14
+								? {
+										cardId: c.cardId,
+										cardNumber: maskFirstLast(c.cardNumber),
+										expiryDate: c.expirationMMYY,
+										cvv: '***',
+										status: c.status,
+									}
+								: cardSummary(ctx, c),
+						]
 					: [],
 				note: '开卡申请',
 				status: order.status,
@@ -168,16 +203,24 @@ function postView(ctx, order) {
 
 		case 'CardTopUp': {
 			// v1.0's example shows orderLines: []; v1.4 documents one line per card.
-			const lines = v14 && c
-				? [{
-					orderLineNo: 'LINE001',
-					cardInfo: { ...cardSummary(ctx, c), maskCardNumber: maskLastFour(c.cardNumber) },
-					topUpAmount: order.topUpAmount,
-					feeItems: feeItems(ctx, order.cardCurrency, /** @type {number} */ (order.totalFee), 'topUp'),
-					isCompleted: done,
-					completedOn: order.completedOn,
-				}]
-				: [];
+			const lines =
+				v14 && c
+					? [
+							{
+								orderLineNo: 'LINE001',
+								cardInfo: { ...cardSummary(ctx, c), maskCardNumber: maskLastFour(c.cardNumber) },
+								topUpAmount: order.topUpAmount,
+								feeItems: feeItems(
+									ctx,
+									order.cardCurrency,
+									/** @type {number} */ (order.totalFee),
+									'topUp',
+								),
+								isCompleted: done,
+								completedOn: order.completedOn,
+							},
+						]
+					: [];
 			return withFailure(ctx, order, {
 				orderNo: order.orderNo,
 				productInfo: productInfo(ctx, order),
@@ -244,8 +287,14 @@ function postView(ctx, order) {
 				};
 			}
 			if (v14) {
-				view.feeChargeDetails = order.fee ? [{ feeType: 'CancelCardFee', amount: order.fee, currency: order.cardCurrency }] : [];
-				view.feePricingStandard = { chargeMethodType: 'FixedValue', fixedValue: FEES.cancel, percent: 0 };
+				view.feeChargeDetails = order.fee
+					? [{ feeType: 'CancelCardFee', amount: order.fee, currency: order.cardCurrency }]
+					: [];
+				view.feePricingStandard = {
+					chargeMethodType: 'FixedValue',
+					fixedValue: FEES.cancel,
+					percent: 0,
+				};
 				view.isUseNewVersionPricing = false;
 			}
 			view.note = '销卡操作';
@@ -305,7 +354,12 @@ function postView(ctx, order) {
 function queryView(ctx, order) {
 	const c = card(ctx, order);
 	const more = extended(ctx);
-	const tail = { createdOn: order.createdOn, modifiedOn: order.modifiedOn, completedOn: order.completedOn, customerOrderNo: order.customerOrderNo };
+	const tail = {
+		createdOn: order.createdOn,
+		modifiedOn: order.modifiedOn,
+		completedOn: order.completedOn,
+		customerOrderNo: order.customerOrderNo,
+	};
 	const reason = order.failureReason || null;
 	const failure = more ? { failureReason: reason } : {};
 
@@ -313,11 +367,11 @@ function queryView(ctx, order) {
 		/** @type {Record<string, any>} */
 		const cardInfo = c
 			? {
-				cardNo: c.cardNumber,
-				maskedCardNo: maskSixSixFour(c.cardNumber),
-				// the v1.4 example shows 'Cancelled' here where the card itself says 'Cancel'
-				cardStatus: c.status === 'Cancel' ? 'Cancelled' : c.status,
-			}
+					cardNo: c.cardNumber,
+					maskedCardNo: maskSixSixFour(c.cardNumber),
+					// the v1.4 example shows 'Cancelled' here where the card itself says 'Cancel'
+					cardStatus: c.status === 'Cancel' ? 'Cancelled' : c.status,
+				}
 			: null;
 		if (more && cardInfo) cardInfo.cardId = c.cardId;
 		/** @type {Record<string, any>} */
@@ -337,7 +391,9 @@ function queryView(ctx, order) {
 		return view;
 	}
 
-	const cardRef = c ? { cardId: c.cardId, cardAlias: c.alias, maskedCardNumber: maskLastFour(c.cardNumber) } : { cardId: order.cardId, cardAlias: null, maskedCardNumber: null };
+	const cardRef = c
+		? { cardId: c.cardId, cardAlias: c.alias, maskedCardNumber: maskLastFour(c.cardNumber) }
+		: { cardId: order.cardId, cardAlias: null, maskedCardNumber: null };
 	const status = { status: order.status, ...failure, orderType: order.orderType };
 	switch (order.orderType) {
 		case 'ApplyCard':
@@ -354,7 +410,15 @@ function queryView(ctx, order) {
 				...tail,
 			};
 		case 'CardTopUp':
-			return { orderNo: order.orderNo, cardInfo: cardRef, topUpAmount: order.topUpAmount, fee: order.totalFee, totalAmount: order.totalPayAmount, ...status, ...tail };
+			return {
+				orderNo: order.orderNo,
+				cardInfo: cardRef,
+				topUpAmount: order.topUpAmount,
+				fee: order.totalFee,
+				totalAmount: order.totalPayAmount,
+				...status,
+				...tail,
+			};
 		case 'CardWithdraw':
 			return {
 				orderNo: order.orderNo,
@@ -366,9 +430,21 @@ function queryView(ctx, order) {
 				...tail,
 			};
 		case 'CardCancel':
-			return { orderNo: order.orderNo, ...cardRef, ...(more ? { refundAmount: order.settleAmount } : {}), ...status, ...tail };
+			return {
+				orderNo: order.orderNo,
+				...cardRef,
+				...(more ? { refundAmount: order.settleAmount } : {}),
+				...status,
+				...tail,
+			};
 		case 'CardBlock':
-			return { orderNo: order.orderNo, ...cardRef, blockReason: 'Blocked via OpenAPI', ...status, ...tail };
+			return {
+				orderNo: order.orderNo,
+				...cardRef,
+				blockReason: 'Blocked via OpenAPI',
+				...status,
+				...tail,
+			};
 		case 'CardUnblock':
 			return { orderNo: order.orderNo, ...cardRef, ...status, ...tail };
 		default:

@@ -11,13 +11,32 @@ const { ok, businessError, invalidParam } = require('./envelope');
 const { FEES, topUpFee } = require('./fees');
 const { writeAccountLog, writeCardLog } = require('./logs');
 const { iso, round2 } = require('./util');
-const { jsonObjectBody, stringField, amountField, customerOrderNoField, LIMITS } = require('./validate');
+const {
+	jsonObjectBody,
+	stringField,
+	amountField,
+	customerOrderNoField,
+	LIMITS,
+} = require('./validate');
 const { postView } = require('./order-views');
 
 /** Order types per model, as the order-query endpoints name them. */
 const ORDER_TYPES = Object.freeze({
-	Standard: Object.freeze(['ApplyCard', 'CardTopUp', 'CardCancel', 'CardBlock', 'CardUnblock', 'CardWithdraw']),
-	ShareBalance: Object.freeze(['ApplyCard', 'CreditLimit', 'CardCancel', 'CardBlock', 'CardUnblock']),
+	Standard: Object.freeze([
+		'ApplyCard',
+		'CardTopUp',
+		'CardCancel',
+		'CardBlock',
+		'CardUnblock',
+		'CardWithdraw',
+	]),
+	ShareBalance: Object.freeze([
+		'ApplyCard',
+		'CreditLimit',
+		'CardCancel',
+		'CardBlock',
+		'CardUnblock',
+	]),
 });
 
 const CURRENCY = /^[A-Z]{3}$/;
@@ -77,17 +96,29 @@ function requireCard(ctx, cardId, model, allowed, action) {
 	const card = ctx.store.card(cardId);
 	if (!card) throw businessError('CARD_NOT_FOUND', `Card '${cardId}' was not found`);
 	if (card.cardModel !== model) {
-		throw businessError('CARD_STATUS_INVALID', `Card '${cardId}' is a ${card.cardModel} card; this endpoint accepts ${model} cards only`);
+		throw businessError(
+			'CARD_STATUS_INVALID',
+			`Card '${cardId}' is a ${card.cardModel} card; this endpoint accepts ${model} cards only`,
+		);
 	}
 	if (!allowed.includes(card.status)) {
-		throw businessError('CARD_STATUS_INVALID', `Card '${cardId}' is ${card.status}; ${action} needs a card that is ${allowed.join(' or ')}`);
+		throw businessError(
+			'CARD_STATUS_INVALID',
+			`Card '${cardId}' is ${card.status}; ${action} needs a card that is ${allowed.join(' or ')}`,
+		);
 	}
 	// Only seen with orderCompletion { afterMs }: a block/unblock/cancel still processing locks the card.
 	const pending = ctx.store.state.orders.find(
-		(o) => o.cardId === cardId && o.status === ctx.options.orderStatuses.processing && STATUS_CHANGING.includes(o.orderType),
+		(o) =>
+			o.cardId === cardId &&
+			o.status === ctx.options.orderStatuses.processing &&
+			STATUS_CHANGING.includes(o.orderType),
 	);
 	if (pending) {
-		throw businessError('ORDER_STATUS_INVALID', `Order ${pending.orderNo} (${pending.orderType}) on card '${cardId}' is still processing; retry once it has completed`);
+		throw businessError(
+			'ORDER_STATUS_INVALID',
+			`Order ${pending.orderNo} (${pending.orderType}) on card '${cardId}' is still processing; retry once it has completed`,
+		);
 	}
 	return card;
 }
@@ -101,13 +132,23 @@ function requireCard(ctx, cardId, model, allowed, action) {
  */
 function requireProduct(ctx, productCode, model, currency) {
 	const product = ctx.store.product(productCode);
-	if (!product) throw businessError('PRODUCT_NOT_AVAILABLE', `Product '${productCode}' is not available to this customer`);
+	if (!product)
+		throw businessError(
+			'PRODUCT_NOT_AVAILABLE',
+			`Product '${productCode}' is not available to this customer`,
+		);
 	if (!product.cardModels.includes(model)) {
-		throw businessError('PRODUCT_NOT_AVAILABLE', `Product '${productCode}' does not offer the ${model} card model`);
+		throw businessError(
+			'PRODUCT_NOT_AVAILABLE',
+			`Product '${productCode}' does not offer the ${model} card model`,
+		);
 	}
 	const config = ctx.store.binConfig(productCode, model, currency);
 	if (!product.cardCurrency.includes(currency) || !config) {
-		throw businessError('PRODUCT_NOT_AVAILABLE', `Product '${productCode}' does not offer ${model} cards in ${currency}`);
+		throw businessError(
+			'PRODUCT_NOT_AVAILABLE',
+			`Product '${productCode}' does not offer ${model} cards in ${currency}`,
+		);
 	}
 	return { product, config };
 }
@@ -146,9 +187,16 @@ function enforceAmountRules(ctx, config, productCode, field, amount, minRule, pr
 	if (ctx.revision !== '1.4') return;
 	const what = `${productCode} ${config.cardModel} ${config.currency} cards`;
 	const min = config[minRule];
-	if (min !== null && amount < min) throw invalidParam(field, `must be at least ${min} for ${what} (${minRule} ${min}), got ${amount}`);
+	if (min !== null && amount < min)
+		throw invalidParam(
+			field,
+			`must be at least ${min} for ${what} (${minRule} ${min}), got ${amount}`,
+		);
 	if (config[precisionRule] === 'IntegerOnly' && !Number.isInteger(amount)) {
-		throw invalidParam(field, `must be a whole number for ${what} (${precisionRule} IntegerOnly), got ${amount}`);
+		throw invalidParam(
+			field,
+			`must be a whole number for ${what} (${precisionRule} IntegerOnly), got ${amount}`,
+		);
 	}
 }
 
@@ -170,15 +218,23 @@ function requireFunds(ctx, currency, needed, breakdown) {
 
 /** @param {Record<string, any>} body */
 function cardIdField(body) {
-	return /** @type {string} */ (stringField(body, 'cardId', { required: true, max: LIMITS.cardIdMaxLength }));
+	return /** @type {string} */ (
+		stringField(body, 'cardId', { required: true, max: LIMITS.cardIdMaxLength })
+	);
 }
 
 /** @param {Record<string, any>} body */
 function productFields(body) {
 	return {
-		productCode: /** @type {string} */ (stringField(body, 'productCode', { required: true, max: 64 })),
+		productCode: /** @type {string} */ (
+			stringField(body, 'productCode', { required: true, max: 64 })
+		),
 		cardCurrency: /** @type {string} */ (
-			stringField(body, 'cardCurrency', { required: true, pattern: CURRENCY, patternText: 'must be a 3-letter ISO 4217 code in upper case, e.g. USD' })
+			stringField(body, 'cardCurrency', {
+				required: true,
+				pattern: CURRENCY,
+				patternText: 'must be a 3-letter ISO 4217 code in upper case, e.g. USD',
+			})
 		),
 		cardAlias: stringField(body, 'cardAlias', { max: LIMITS.cardAliasMaxLength }) || null,
 	};
@@ -195,14 +251,25 @@ function productFields(body) {
 function limitFields(ctx, body, creditLimitEndpoint) {
 	const v14 = ctx.revision === '1.4';
 	const maxAuthAmount = /** @type {number} */ (
-		amountField(body, 'maxAuthAmount', v14 ? { required: true, min: 1, integer: creditLimitEndpoint } : { required: true, min: 0, minExclusive: true })
+		amountField(
+			body,
+			'maxAuthAmount',
+			v14
+				? { required: true, min: 1, integer: creditLimitEndpoint }
+				: { required: true, min: 0, minExclusive: true },
+		)
 	);
 	const maxCreditAmount = v14
-		? /** @type {number} */ (amountField(body, 'maxCreditAmount', { required: true, min: 1, integer: true }))
+		? /** @type {number} */ (
+				amountField(body, 'maxCreditAmount', { required: true, min: 1, integer: true })
+			)
 		: amountField(body, 'maxCreditAmount', { nullable: true, min: 0, minExclusive: true });
 	const credit = maxCreditAmount === undefined ? null : maxCreditAmount;
 	if (credit !== null && maxAuthAmount > credit) {
-		throw invalidParam('maxAuthAmount', `must not exceed maxCreditAmount (${maxAuthAmount} > ${credit})`);
+		throw invalidParam(
+			'maxAuthAmount',
+			`must not exceed maxCreditAmount (${maxAuthAmount} > ${credit})`,
+		);
 	}
 	return { maxAuthAmount, maxCreditAmount: credit };
 }
@@ -219,12 +286,37 @@ const SPECS = {
 			topUpAmount: amountField(body, 'topUpAmount', { required: true, min: 0, minExclusive: true }),
 		}),
 		check(ctx, input) {
-			const { product, config } = requireProduct(ctx, input.productCode, 'Standard', input.cardCurrency);
-			requirePermission(ctx, input.productCode, 'Standard', input.cardCurrency, 'allowOpenCard', 'Opening a card');
-			enforceAmountRules(ctx, config, input.productCode, 'topUpAmount', input.topUpAmount, 'minPreTopUpAmount', 'openCardAmountPrecision');
+			const { product, config } = requireProduct(
+				ctx,
+				input.productCode,
+				'Standard',
+				input.cardCurrency,
+			);
+			requirePermission(
+				ctx,
+				input.productCode,
+				'Standard',
+				input.cardCurrency,
+				'allowOpenCard',
+				'Opening a card',
+			);
+			enforceAmountRules(
+				ctx,
+				config,
+				input.productCode,
+				'topUpAmount',
+				input.topUpAmount,
+				'minPreTopUpAmount',
+				'openCardAmountPrecision',
+			);
 			const fee = FEES.cardIssue;
 			const pay = round2(input.topUpAmount + fee);
-			requireFunds(ctx, input.cardCurrency, pay, `top-up ${input.topUpAmount.toFixed(2)} + card issue fee ${fee.toFixed(2)}`);
+			requireFunds(
+				ctx,
+				input.cardCurrency,
+				pay,
+				`top-up ${input.topUpAmount.toFixed(2)} + card issue fee ${fee.toFixed(2)}`,
+			);
 			return {
 				cardId: null,
 				productCode: product.productCode,
@@ -236,8 +328,16 @@ const SPECS = {
 			};
 		},
 		accept(ctx, order, t) {
-			ctx.store.moveAccount(order.cardCurrency, -/** @type {number} */ (order.totalPayAmount));
-			writeAccountLog(ctx.store, { t, type: 'CardOpen', direction: 'Expenditure', currency: order.cardCurrency, amount: /** @type {number} */ (order.totalPayAmount), orderNo: order.orderNo, note: '开卡' });
+			ctx.store.moveAccount(order.cardCurrency, -(/** @type {number} */ (order.totalPayAmount)));
+			writeAccountLog(ctx.store, {
+				t,
+				type: 'CardOpen',
+				direction: 'Expenditure',
+				currency: order.cardCurrency,
+				amount: /** @type {number} */ (order.totalPayAmount),
+				orderNo: order.orderNo,
+				note: '开卡',
+			});
 		},
 		complete(ctx, order, t) {
 			const card = ctx.store.issueCard({
@@ -252,7 +352,17 @@ const SPECS = {
 				orderNo: order.orderNo,
 			});
 			order.cardId = card.cardId;
-			writeCardLog(ctx.store, { t, type: 'CardOpen', direction: 'Income', card, amount: /** @type {number} */ (order.topUpAmount), fee: /** @type {number} */ (order.totalFee), feeType: 'OpenCardFee', orderNo: order.orderNo, note: '开卡' });
+			writeCardLog(ctx.store, {
+				t,
+				type: 'CardOpen',
+				direction: 'Income',
+				card,
+				amount: /** @type {number} */ (order.topUpAmount),
+				fee: /** @type {number} */ (order.totalFee),
+				feeType: 'OpenCardFee',
+				orderNo: order.orderNo,
+				note: '开卡',
+			});
 		},
 		undo: refundAccount,
 	},
@@ -267,36 +377,108 @@ const SPECS = {
 		}),
 		check(ctx, input) {
 			const card = requireCard(ctx, input.cardId, 'Standard', ['Active'], 'top-up');
-			requirePermission(ctx, card.productCode, 'Standard', card.cardCurrency, 'allowTopUpCard', 'Top-up');
+			requirePermission(
+				ctx,
+				card.productCode,
+				'Standard',
+				card.cardCurrency,
+				'allowTopUpCard',
+				'Top-up',
+			);
 			const config = ctx.store.binConfig(card.productCode, 'Standard', card.cardCurrency);
-			if (config) enforceAmountRules(ctx, config, card.productCode, 'topUpAmount', input.topUpAmount, 'minTopUpAmount', 'topUpAmountPrecision');
+			if (config)
+				enforceAmountRules(
+					ctx,
+					config,
+					card.productCode,
+					'topUpAmount',
+					input.topUpAmount,
+					'minTopUpAmount',
+					'topUpAmountPrecision',
+				);
 			const fee = topUpFee(input.topUpAmount);
 			const pay = round2(input.topUpAmount + fee);
-			requireFunds(ctx, card.cardCurrency, pay, `top-up ${input.topUpAmount.toFixed(2)} + fee ${fee.toFixed(2)}`);
-			return { ...cardFields(card), topUpAmount: input.topUpAmount, totalFee: fee, totalPayAmount: pay };
+			requireFunds(
+				ctx,
+				card.cardCurrency,
+				pay,
+				`top-up ${input.topUpAmount.toFixed(2)} + fee ${fee.toFixed(2)}`,
+			);
+			return {
+				...cardFields(card),
+				topUpAmount: input.topUpAmount,
+				totalFee: fee,
+				totalPayAmount: pay,
+			};
 		},
 		accept(ctx, order, t) {
-			ctx.store.moveAccount(order.cardCurrency, -/** @type {number} */ (order.totalPayAmount));
-			writeAccountLog(ctx.store, { t, type: 'CardTopUp', direction: 'Expenditure', currency: order.cardCurrency, amount: /** @type {number} */ (order.totalPayAmount), orderNo: order.orderNo, note: '卡充值', card: ctx.store.card(/** @type {string} */ (order.cardId)) });
+			ctx.store.moveAccount(order.cardCurrency, -(/** @type {number} */ (order.totalPayAmount)));
+			writeAccountLog(ctx.store, {
+				t,
+				type: 'CardTopUp',
+				direction: 'Expenditure',
+				currency: order.cardCurrency,
+				amount: /** @type {number} */ (order.totalPayAmount),
+				orderNo: order.orderNo,
+				note: '卡充值',
+				card: ctx.store.card(/** @type {string} */ (order.cardId)),
+			});
 		},
 		complete(ctx, order, t) {
 			const card = liveCard(ctx, order);
 			card.balanceAmount = round2(card.balanceAmount + /** @type {number} */ (order.topUpAmount));
-			writeCardLog(ctx.store, { t, type: 'CardTopUp', direction: 'Income', card, amount: /** @type {number} */ (order.topUpAmount), fee: /** @type {number} */ (order.totalFee), feeType: 'TopUpFee', orderNo: order.orderNo, note: '卡充值' });
+			writeCardLog(ctx.store, {
+				t,
+				type: 'CardTopUp',
+				direction: 'Income',
+				card,
+				amount: /** @type {number} */ (order.topUpAmount),
+				fee: /** @type {number} */ (order.totalFee),
+				feeType: 'TopUpFee',
+				orderNo: order.orderNo,
+				note: '卡充值',
+			});
 		},
 		undo: refundAccount,
 	},
 
-	'standard/block': statusSpec('Standard', 'CardBlock', ['Active'], 'Blocked', 'allowBlockCard', 'Blocking'),
-	'standard/unblock': statusSpec('Standard', 'CardUnblock', ['Blocked'], 'Active', 'allowUnBlockCard', 'Unblocking'),
+	'standard/block': statusSpec(
+		'Standard',
+		'CardBlock',
+		['Active'],
+		'Blocked',
+		'allowBlockCard',
+		'Blocking',
+	),
+	'standard/unblock': statusSpec(
+		'Standard',
+		'CardUnblock',
+		['Blocked'],
+		'Active',
+		'allowUnBlockCard',
+		'Unblocking',
+	),
 
 	'standard/cancel': {
 		cardModel: 'Standard',
 		orderType: 'CardCancel',
 		validate: (ctx, body) => ({ cardId: cardIdField(body) }),
 		check(ctx, input) {
-			const card = requireCard(ctx, input.cardId, 'Standard', ['Active', 'Blocked', 'Expired'], 'cancelling');
-			requirePermission(ctx, card.productCode, 'Standard', card.cardCurrency, 'allowCancelCard', 'Cancelling');
+			const card = requireCard(
+				ctx,
+				input.cardId,
+				'Standard',
+				['Active', 'Blocked', 'Expired'],
+				'cancelling',
+			);
+			requirePermission(
+				ctx,
+				card.productCode,
+				'Standard',
+				card.cardCurrency,
+				'allowCancelCard',
+				'Cancelling',
+			);
 			const fee = round2(Math.min(FEES.cancel, card.balanceAmount));
 			return { ...cardFields(card), fee, settleAmount: round2(card.balanceAmount - fee) };
 		},
@@ -307,13 +489,32 @@ const SPECS = {
 			order.fee = fee;
 			order.settleAmount = round2(balance - fee);
 			if (balance > 0) {
-				writeCardLog(ctx.store, { t, type: 'CardCancel', direction: 'Expenditure', card, amount: order.settleAmount, fee, feeType: 'CancelCardFee', orderNo: order.orderNo, note: '销卡' });
+				writeCardLog(ctx.store, {
+					t,
+					type: 'CardCancel',
+					direction: 'Expenditure',
+					card,
+					amount: order.settleAmount,
+					fee,
+					feeType: 'CancelCardFee',
+					orderNo: order.orderNo,
+					note: '销卡',
+				});
 			}
 			card.balanceAmount = 0;
 			card.status = 'Cancel';
 			if (order.settleAmount > 0) {
 				ctx.store.moveAccount(card.cardCurrency, order.settleAmount);
-				writeAccountLog(ctx.store, { t, type: 'CardCancelRefund', direction: 'Income', currency: card.cardCurrency, amount: order.settleAmount, orderNo: order.orderNo, note: '销卡退回余额', card });
+				writeAccountLog(ctx.store, {
+					t,
+					type: 'CardCancelRefund',
+					direction: 'Income',
+					currency: card.cardCurrency,
+					amount: order.settleAmount,
+					orderNo: order.orderNo,
+					note: '销卡退回余额',
+					card,
+				});
 			}
 		},
 	},
@@ -327,11 +528,19 @@ const SPECS = {
 		}),
 		check(ctx, input) {
 			const card = requireCard(ctx, input.cardId, 'Standard', ['Active'], 'withdrawing');
-			requirePermission(ctx, card.productCode, 'Standard', card.cardCurrency, 'allowWithdraw', 'Withdrawing the card balance');
+			requirePermission(
+				ctx,
+				card.productCode,
+				'Standard',
+				card.cardCurrency,
+				'allowWithdraw',
+				'Withdrawing the card balance',
+			);
 			const fee = FEES.withdraw;
 			const balance = card.balanceAmount;
 			// Without an amount the whole balance leaves the card: the fee comes out of it.
-			const amount = input.withdrawAmount === undefined ? round2(balance - fee) : input.withdrawAmount;
+			const amount =
+				input.withdrawAmount === undefined ? round2(balance - fee) : input.withdrawAmount;
 			const total = round2(amount + fee);
 			if (amount <= 0 || total > balance) {
 				throw businessError(
@@ -344,16 +553,43 @@ const SPECS = {
 		accept(ctx, order, t) {
 			const card = liveCard(ctx, order);
 			card.balanceAmount = round2(card.balanceAmount - /** @type {number} */ (order.totalAmount));
-			writeCardLog(ctx.store, { t, type: 'CardWithdraw', direction: 'Expenditure', card, amount: /** @type {number} */ (order.withdrawAmount), fee: /** @type {number} */ (order.withdrawFee), feeType: 'CardWithdrawFee', orderNo: order.orderNo, note: '卡余额转出' });
+			writeCardLog(ctx.store, {
+				t,
+				type: 'CardWithdraw',
+				direction: 'Expenditure',
+				card,
+				amount: /** @type {number} */ (order.withdrawAmount),
+				fee: /** @type {number} */ (order.withdrawFee),
+				feeType: 'CardWithdrawFee',
+				orderNo: order.orderNo,
+				note: '卡余额转出',
+			});
 		},
 		complete(ctx, order, t) {
 			ctx.store.moveAccount(order.cardCurrency, /** @type {number} */ (order.withdrawAmount));
-			writeAccountLog(ctx.store, { t, type: 'CardWithdraw', direction: 'Income', currency: order.cardCurrency, amount: /** @type {number} */ (order.withdrawAmount), orderNo: order.orderNo, note: '卡余额转出', card: ctx.store.card(/** @type {string} */ (order.cardId)) });
+			writeAccountLog(ctx.store, {
+				t,
+				type: 'CardWithdraw',
+				direction: 'Income',
+				currency: order.cardCurrency,
+				amount: /** @type {number} */ (order.withdrawAmount),
+				orderNo: order.orderNo,
+				note: '卡余额转出',
+				card: ctx.store.card(/** @type {string} */ (order.cardId)),
+			});
 		},
 		undo(ctx, order, t) {
 			const card = liveCard(ctx, order);
 			card.balanceAmount = round2(card.balanceAmount + /** @type {number} */ (order.totalAmount));
-			writeCardLog(ctx.store, { t, type: 'CardWithdrawRefund', direction: 'Income', card, amount: /** @type {number} */ (order.totalAmount), orderNo: order.orderNo, note: '转出失败退回' });
+			writeCardLog(ctx.store, {
+				t,
+				type: 'CardWithdrawRefund',
+				direction: 'Income',
+				card,
+				amount: /** @type {number} */ (order.totalAmount),
+				orderNo: order.orderNo,
+				note: '转出失败退回',
+			});
 		},
 	},
 
@@ -362,8 +598,20 @@ const SPECS = {
 		orderType: 'ApplyCard',
 		validate: (ctx, body) => ({ ...productFields(body), ...limitFields(ctx, body, false) }),
 		check(ctx, input) {
-			const { product } = requireProduct(ctx, input.productCode, 'ShareBalance', input.cardCurrency);
-			requirePermission(ctx, input.productCode, 'ShareBalance', input.cardCurrency, 'allowOpenCard', 'Opening a card');
+			const { product } = requireProduct(
+				ctx,
+				input.productCode,
+				'ShareBalance',
+				input.cardCurrency,
+			);
+			requirePermission(
+				ctx,
+				input.productCode,
+				'ShareBalance',
+				input.cardCurrency,
+				'allowOpenCard',
+				'Opening a card',
+			);
 			const fee = FEES.cardIssue;
 			requireFunds(ctx, input.cardCurrency, fee, `card issue fee ${fee.toFixed(2)}`);
 			return {
@@ -378,8 +626,16 @@ const SPECS = {
 			};
 		},
 		accept(ctx, order, t) {
-			ctx.store.moveAccount(order.cardCurrency, -/** @type {number} */ (order.totalAmount));
-			writeAccountLog(ctx.store, { t, type: 'CardOpen', direction: 'Expenditure', currency: order.cardCurrency, amount: /** @type {number} */ (order.totalAmount), orderNo: order.orderNo, note: '开卡' });
+			ctx.store.moveAccount(order.cardCurrency, -(/** @type {number} */ (order.totalAmount)));
+			writeAccountLog(ctx.store, {
+				t,
+				type: 'CardOpen',
+				direction: 'Expenditure',
+				currency: order.cardCurrency,
+				amount: /** @type {number} */ (order.totalAmount),
+				orderNo: order.orderNo,
+				note: '开卡',
+			});
 		},
 		complete(ctx, order, t) {
 			const card = ctx.store.issueCard({
@@ -397,7 +653,15 @@ const SPECS = {
 		},
 		undo(ctx, order, t) {
 			ctx.store.moveAccount(order.cardCurrency, /** @type {number} */ (order.totalAmount));
-			writeAccountLog(ctx.store, { t, type: 'OrderRefund', direction: 'Income', currency: order.cardCurrency, amount: /** @type {number} */ (order.totalAmount), orderNo: order.orderNo, note: '订单失败退款' });
+			writeAccountLog(ctx.store, {
+				t,
+				type: 'OrderRefund',
+				direction: 'Income',
+				currency: order.cardCurrency,
+				amount: /** @type {number} */ (order.totalAmount),
+				orderNo: order.orderNo,
+				note: '订单失败退款',
+			});
 		},
 	},
 
@@ -406,8 +670,21 @@ const SPECS = {
 		orderType: 'CreditLimit',
 		validate: (ctx, body) => ({ cardId: cardIdField(body), ...limitFields(ctx, body, true) }),
 		check(ctx, input) {
-			const card = requireCard(ctx, input.cardId, 'ShareBalance', ['Active', 'Blocked'], 'changing limits');
-			requirePermission(ctx, card.productCode, 'ShareBalance', card.cardCurrency, 'allowUpdateLimit', 'Changing limits');
+			const card = requireCard(
+				ctx,
+				input.cardId,
+				'ShareBalance',
+				['Active', 'Blocked'],
+				'changing limits',
+			);
+			requirePermission(
+				ctx,
+				card.productCode,
+				'ShareBalance',
+				card.cardCurrency,
+				'allowUpdateLimit',
+				'Changing limits',
+			);
 			const used = card.usedCreditAmount || 0;
 			if (input.maxCreditAmount !== null && input.maxCreditAmount < used) {
 				throw businessError(
@@ -415,7 +692,11 @@ const SPECS = {
 					`maxCreditAmount ${input.maxCreditAmount} is below the ${used.toFixed(2)} card '${card.cardId}' has already used`,
 				);
 			}
-			return { ...cardFields(card), maxAuthAmount: input.maxAuthAmount, maxCreditAmount: input.maxCreditAmount };
+			return {
+				...cardFields(card),
+				maxAuthAmount: input.maxAuthAmount,
+				maxCreditAmount: input.maxCreditAmount,
+			};
 		},
 		complete(ctx, order) {
 			const card = liveCard(ctx, order);
@@ -424,9 +705,31 @@ const SPECS = {
 		},
 	},
 
-	'sharebalance/block': statusSpec('ShareBalance', 'CardBlock', ['Active'], 'Blocked', 'allowBlockCard', 'Blocking'),
-	'sharebalance/unblock': statusSpec('ShareBalance', 'CardUnblock', ['Blocked'], 'Active', 'allowUnBlockCard', 'Unblocking'),
-	'sharebalance/cancel': statusSpec('ShareBalance', 'CardCancel', ['Active', 'Blocked', 'Expired'], 'Cancel', 'allowCancelCard', 'Cancelling', () => ({ fee: FEES.cancel })),
+	'sharebalance/block': statusSpec(
+		'ShareBalance',
+		'CardBlock',
+		['Active'],
+		'Blocked',
+		'allowBlockCard',
+		'Blocking',
+	),
+	'sharebalance/unblock': statusSpec(
+		'ShareBalance',
+		'CardUnblock',
+		['Blocked'],
+		'Active',
+		'allowUnBlockCard',
+		'Unblocking',
+	),
+	'sharebalance/cancel': statusSpec(
+		'ShareBalance',
+		'CardCancel',
+		['Active', 'Blocked', 'Expired'],
+		'Cancel',
+		'allowCancelCard',
+		'Cancelling',
+		() => ({ fee: FEES.cancel }),
+	),
 };
 
 /**
@@ -458,7 +761,12 @@ function statusSpec(model, orderType, from, to, permission, action, extra) {
 
 /** @param {import('./state').Card} card */
 function cardFields(card) {
-	return { cardId: card.cardId, productCode: card.productCode, cardCurrency: card.cardCurrency, cardAlias: card.alias || null };
+	return {
+		cardId: card.cardId,
+		productCode: card.productCode,
+		cardCurrency: card.cardCurrency,
+		cardAlias: card.alias || null,
+	};
 }
 
 /**
@@ -475,7 +783,15 @@ function liveCard(ctx, order) {
 function refundAccount(ctx, order, t) {
 	const amount = /** @type {number} */ (order.totalPayAmount);
 	ctx.store.moveAccount(order.cardCurrency, amount);
-	writeAccountLog(ctx.store, { t, type: 'OrderRefund', direction: 'Income', currency: order.cardCurrency, amount, orderNo: order.orderNo, note: '订单失败退款' });
+	writeAccountLog(ctx.store, {
+		t,
+		type: 'OrderRefund',
+		direction: 'Income',
+		currency: order.cardCurrency,
+		amount,
+		orderNo: order.orderNo,
+		note: '订单失败退款',
+	});
 }
 
 // ---------------------------------------------------------------- placing and completing
@@ -556,7 +872,13 @@ function placeOrder(ctx, req, key) {
 	if (completion === 'immediate') finish(ctx, spec, order, failWith);
 	else ctx.schedule(() => finish(ctx, spec, order, failWith), completion.afterMs);
 
-	return { status: 200, body: ok(postView(ctx, order), spec.orderType === 'ApplyCard' && spec.cardModel === 'Standard' ? '开卡成功' : '操作成功') };
+	return {
+		status: 200,
+		body: ok(
+			postView(ctx, order),
+			spec.orderType === 'ApplyCard' && spec.cardModel === 'Standard' ? '开卡成功' : '操作成功',
+		),
+	};
 }
 
 /**
@@ -571,7 +893,8 @@ function finish(ctx, spec, order, failWith) {
 	// A card cancelled meanwhile (by another order) makes this one fail, as a real processor would.
 	if (!reason && order.cardId && order.orderType !== 'CardCancel') {
 		const card = ctx.store.card(order.cardId);
-		if (card && card.status === 'Cancel') reason = `Card '${card.cardId}' was cancelled before the order completed`;
+		if (card && card.status === 'Cancel')
+			reason = `Card '${card.cardId}' was cancelled before the order completed`;
 	}
 	if (reason) {
 		if (spec.undo) spec.undo(ctx, order, t);

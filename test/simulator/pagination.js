@@ -74,11 +74,19 @@ function encodeCursor(position) {
 function decodeCursor(cursor) {
 	try {
 		const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-		if (value && typeof value.k === 'string' && typeof value.f === 'string') return { key: value.k, filter: value.f };
+		if (value && typeof value.k === 'string' && typeof value.f === 'string')
+			return { key: value.k, filter: value.f };
 	} catch {
 		// fall through
 	}
 	return null;
 }
 
-module.exports = { pageNumberPage, offsetPage, pageIndexPage, encodeCursor, decodeCursor, LAST_PAGE };
+module.exports = {
+	pageNumberPage,
+	offsetPage,
+	pageIndexPage,
+	encodeCursor,
+	decodeCursor,
+	LAST_PAGE,
+};

@@ -35,10 +35,12 @@ class Query {
 	int(name, rule) {
 		const raw = this.get(name);
 		if (raw === undefined) return rule.def;
-		if (!/^[+-]?\d+$/.test(raw.trim())) throw invalidParam(name, `must be a whole number, got '${raw}'`);
+		if (!/^[+-]?\d+$/.test(raw.trim()))
+			throw invalidParam(name, `must be a whole number, got '${raw}'`);
 		const value = Number(raw);
 		if (value < rule.min) throw invalidParam(name, `must be at least ${rule.min}, got ${value}`);
-		if (rule.max !== undefined && value > rule.max) throw invalidParam(name, `must be at most ${rule.max}, got ${value}`);
+		if (rule.max !== undefined && value > rule.max)
+			throw invalidParam(name, `must be at most ${rule.max}, got ${value}`);
 		return value;
 	}
 
@@ -54,7 +56,8 @@ class Query {
 	}
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * @param {string} name
@@ -62,12 +65,22 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.
  */
 function parseIsoDate(name, raw) {
 	const m = ISO_DATE.exec(raw.trim());
-	if (!m) throw invalidParam(name, `must be an ISO 8601 date-time such as 2025-01-31T23:59:59Z, got '${raw}'`);
+	if (!m)
+		throw invalidParam(
+			name,
+			`must be an ISO 8601 date-time such as 2025-01-31T23:59:59Z, got '${raw}'`,
+		);
 	const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone = 'Z'] = m;
 	const text = `${y}-${mo}-${d}T${h}:${mi}:${s}${frac ? '.' + frac.slice(0, 3).padEnd(3, '0') : ''}${zone.length === 5 ? zone.slice(0, 3) + ':' + zone.slice(3) : zone}`;
 	const ms = Date.parse(text);
 	// Date.parse rolls 2025-02-30 over to March; a real binder refuses it.
-	if (Number.isNaN(ms) || new Date(Date.UTC(+y, +mo - 1, +d)).getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) {
+	if (
+		Number.isNaN(ms) ||
+		new Date(Date.UTC(+y, +mo - 1, +d)).getUTCDate() !== +d ||
+		+h > 23 ||
+		+mi > 59 ||
+		+s > 59
+	) {
 		throw invalidParam(name, `is not a valid date-time: '${raw}'`);
 	}
 	return ms;

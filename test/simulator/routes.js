@@ -28,20 +28,40 @@ function exact(path) {
 /** @type {Route[]} */
 const ROUTES = [
 	// v1.0 and v1.4 both document the ping answer as an envelope with errorMessage "Success".
-	{ method: 'GET', pattern: exact('/v1/ping'), handler: () => ({ status: 200, body: ok(null, 'Success') }) },
+	{
+		method: 'GET',
+		pattern: exact('/v1/ping'),
+		handler: () => ({ status: 200, body: ok(null, 'Success') }),
+	},
 	{ method: 'GET', pattern: exact('/v1/products'), handler: (ctx) => listProducts(ctx) },
 	{ method: 'GET', pattern: /^\/v1\/cards\/([^/]+)\/?$/i, handler: getCard },
 	...Object.keys(SPECS).map((key) => ({
 		method: 'POST',
 		pattern: exact(`/v1/orders/${key}`),
-		handler: (/** @type {import('./context').Context} */ ctx, /** @type {import('./context').ApiRequest} */ req) => placeOrder(ctx, req, key),
+		handler: (
+			/** @type {import('./context').Context} */ ctx,
+			/** @type {import('./context').ApiRequest} */ req,
+		) => placeOrder(ctx, req, key),
 	})),
-	{ method: 'GET', pattern: exact('/v1/orders/standard'), handler: (ctx, req) => queryOrder(ctx, req, 'Standard') },
-	{ method: 'GET', pattern: exact('/v1/orders/sharebalance'), handler: (ctx, req) => queryOrder(ctx, req, 'ShareBalance') },
+	{
+		method: 'GET',
+		pattern: exact('/v1/orders/standard'),
+		handler: (ctx, req) => queryOrder(ctx, req, 'Standard'),
+	},
+	{
+		method: 'GET',
+		pattern: exact('/v1/orders/sharebalance'),
+		handler: (ctx, req) => queryOrder(ctx, req, 'ShareBalance'),
+	},
 	{ method: 'GET', pattern: exact('/v1/accounts'), handler: (ctx) => balances(ctx) },
 	{ method: 'GET', pattern: exact('/v1/accounts/cardAccountLogs'), handler: cardAccountLogs },
 	{ method: 'GET', pattern: exact('/v1/accounts/accountLogs'), handler: accountLogs },
-	{ method: 'GET', pattern: exact('/v1/transactions'), handler: listTransactions, revisions: ['1.4'] },
+	{
+		method: 'GET',
+		pattern: exact('/v1/transactions'),
+		handler: listTransactions,
+		revisions: ['1.4'],
+	},
 ];
 
 /**
@@ -52,14 +72,26 @@ const ROUTES = [
  * @returns {import('./envelope').Reply}
  */
 function dispatchApi(ctx, http) {
-	const candidates = ROUTES.filter((r) => (!r.revisions || r.revisions.includes(ctx.revision)) && r.pattern.test(http.path));
+	const candidates = ROUTES.filter(
+		(r) => (!r.revisions || r.revisions.includes(ctx.revision)) && r.pattern.test(http.path),
+	);
 	if (candidates.length === 0) {
-		return { status: 404, body: failure('404', `Not found: ${http.method} ${http.path} does not exist in API revision ${ctx.revision}`) };
+		return {
+			status: 404,
+			body: failure(
+				'404',
+				`Not found: ${http.method} ${http.path} does not exist in API revision ${ctx.revision}`,
+			),
+		};
 	}
 	const route = candidates.find((r) => r.method === http.method);
 	if (!route) {
 		const allow = candidates.map((r) => r.method).join(', ');
-		return { status: 405, body: failure('405', `Method ${http.method} is not allowed on ${http.path}; use ${allow}`), headers: { Allow: allow } };
+		return {
+			status: 405,
+			body: failure('405', `Method ${http.method} is not allowed on ${http.path}; use ${allow}`),
+			headers: { Allow: allow },
+		};
 	}
 	try {
 		ctx.tokens.check(http.authorization);

@@ -58,7 +58,10 @@ function createServer(ctx) {
 		handle(ctx, req, res, records, metrics).catch((error) => {
 			// A simulator bug: answer 500 with the reason so the failing test shows it.
 			const record = records.find((r) => /** @type {any} */ (r)._req === req);
-			write(res, record, { status: 500, body: failure('500', `Simulator error: ${error && error.message}`) });
+			write(res, record, {
+				status: 500,
+				body: failure('500', `Simulator error: ${error && error.message}`),
+			});
 		});
 	});
 	server.on('connection', (socket) => {
@@ -82,7 +85,8 @@ function createServer(ctx) {
 async function handle(ctx, req, res, records, metrics) {
 	const url = new URL(req.url || '/', 'http://127.0.0.1');
 	const method = (req.method || 'GET').toUpperCase();
-	const underPrefix = url.pathname === PREFIX || url.pathname.toLowerCase().startsWith(PREFIX + '/');
+	const underPrefix =
+		url.pathname === PREFIX || url.pathname.toLowerCase().startsWith(PREFIX + '/');
 	const path = underPrefix ? url.pathname.slice(PREFIX.length) || '/' : url.pathname;
 	const contentType = String(req.headers['content-type'] || '');
 	const authorization = req.headers.authorization;
@@ -116,7 +120,10 @@ async function handle(ctx, req, res, records, metrics) {
 		await ctx.sleep(ctx.options.latencyMs);
 		return write(res, record, {
 			status: 429,
-			body: failure('429', `Too many requests: at most ${ctx.options.rateLimit.maxConcurrent} concurrent requests are allowed`),
+			body: failure(
+				'429',
+				`Too many requests: at most ${ctx.options.rateLimit.maxConcurrent} concurrent requests are allowed`,
+			),
 			headers: { 'Retry-After': '1' },
 		});
 	}
@@ -128,7 +135,8 @@ async function handle(ctx, req, res, records, metrics) {
 
 	/** Runs the request for real. */
 	const run = () => {
-		if (!underPrefix) return { status: 404, body: 'Not Found', contentType: 'text/plain; charset=utf-8' };
+		if (!underPrefix)
+			return { status: 404, body: 'Not Found', contentType: 'text/plain; charset=utf-8' };
 		if (isToken) {
 			const outcome = handleTokenRequest(ctx.tokens, {
 				method,
@@ -157,13 +165,26 @@ async function handle(ctx, req, res, records, metrics) {
 		case 'status': {
 			const headers = { ...(fault.headers || {}) };
 			if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
-			const body = fault.body === undefined ? failure(String(fault.status), httpMessage(fault.status)) : fault.body;
-			return write(res, record, { status: fault.status, body, headers, contentType: fault.contentType });
+			const body =
+				fault.body === undefined
+					? failure(String(fault.status), httpMessage(fault.status))
+					: fault.body;
+			return write(res, record, {
+				status: fault.status,
+				body,
+				headers,
+				contentType: fault.contentType,
+			});
 		}
 		case 'businessError':
 			return write(res, record, {
 				status: fault.httpStatus || 200,
-				body: failure(fault.errorCode, fault.errorMessage || BUSINESS_MESSAGES[fault.errorCode] || `${fault.errorCode} (injected)`),
+				body: failure(
+					fault.errorCode,
+					fault.errorMessage ||
+						BUSINESS_MESSAGES[fault.errorCode] ||
+						`${fault.errorCode} (injected)`,
+				),
 			});
 		case 'malformedJson':
 			return write(res, record, {
@@ -176,7 +197,9 @@ async function handle(ctx, req, res, records, metrics) {
 			const title = `${status} ${http.STATUS_CODES[status] || 'Error'}`;
 			return write(res, record, {
 				status,
-				body: fault.body || `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
+				body:
+					fault.body ||
+					`<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
 				contentType: 'text/html',
 			});
 		}
@@ -194,14 +217,17 @@ async function handle(ctx, req, res, records, metrics) {
 			// Processed, then the answer's data loses the named fields: a server whose answers are thinner than the documents.
 			const reply = run();
 			const data = reply.body && typeof reply.body === 'object' ? reply.body.data : undefined;
-			if (data && typeof data === 'object') for (const field of fault.fields || []) delete data[field];
+			if (data && typeof data === 'object')
+				for (const field of fault.fields || []) delete data[field];
 			return write(res, record, reply);
 		}
 		case 'revokeTokens':
 			ctx.tokens.revokeAll();
 			return write(res, record, run());
 		case 'expireToken': {
-			const token = TokenStore.bearerOf(typeof authorization === 'string' ? authorization : undefined);
+			const token = TokenStore.bearerOf(
+				typeof authorization === 'string' ? authorization : undefined,
+			);
 			const known = token && ctx.tokens.tokens.get(token);
 			if (known) known.expiresAt = Math.min(known.expiresAt, ctx.now());
 			return write(res, record, run());
@@ -275,7 +301,8 @@ function parseBody(raw, contentType) {
 function redact(body, isToken) {
 	if (!isToken || body === undefined || body === null) return body;
 	if (typeof body === 'string') return body.replace(/(client_secret=)[^&]*/gi, '$1[REDACTED]');
-	if (typeof body === 'object' && 'client_secret' in body) return { ...body, client_secret: '[REDACTED]' };
+	if (typeof body === 'object' && 'client_secret' in body)
+		return { ...body, client_secret: '[REDACTED]' };
 	return body;
 }
 
@@ -296,7 +323,9 @@ function write(res, record, reply) {
 	const isText = typeof reply.body === 'string';
 	const payload = isText ? reply.body : JSON.stringify(reply.body);
 	res.writeHead(reply.status, {
-		'Content-Type': reply.contentType || (isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'),
+		'Content-Type':
+			reply.contentType ||
+			(isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'),
 		'Content-Length': Buffer.byteLength(payload),
 		...(reply.headers || {}),
 	});

@@ -62,7 +62,10 @@ class Store {
 	 */
 	binConfig(productCode, cardModel, currency) {
 		const product = this.product(productCode);
-		return product && product.cardBinConfigs.find((c) => c.cardModel === cardModel && c.currency === currency);
+		return (
+			product &&
+			product.cardBinConfigs.find((c) => c.cardModel === cardModel && c.currency === currency)
+		);
 	}
 
 	/** @param {string} cardId */
@@ -99,7 +102,10 @@ class Store {
 	 */
 	issueCard(spec) {
 		const config = this.binConfig(spec.productCode, spec.cardModel, spec.cardCurrency);
-		if (!config) throw new Error(`no BIN config for ${spec.productCode}/${spec.cardModel}/${spec.cardCurrency}`);
+		if (!config)
+			throw new Error(
+				`no BIN config for ${spec.productCode}/${spec.cardModel}/${spec.cardCurrency}`,
+			);
 		this.seq.card += 1;
 		const serial = FIRST_NEW_CARD + this.seq.card - 1;
 		const cardId = `CARD${serial}`;
@@ -135,7 +141,9 @@ class Store {
 		if (card.status === 'Cancel' || card.status === 'Expired') return 0;
 		const account = this.balance(card.cardCurrency);
 		if (card.maxCreditAmount === null || card.maxCreditAmount === undefined) return account;
-		return round2(Math.max(0, Math.min(account, card.maxCreditAmount - (card.usedCreditAmount || 0))));
+		return round2(
+			Math.max(0, Math.min(account, card.maxCreditAmount - (card.usedCreditAmount || 0))),
+		);
 	}
 
 	/**
@@ -150,10 +158,18 @@ class Store {
 		this.windows[kind] = index + 1;
 		const end = this.historyEnd - index * WINDOW;
 		const start = end - WINDOW;
-		const step = Math.max(1000, Math.min(3600 * 1000, Math.floor(WINDOW / (count + 1) / 1000) * 1000));
+		const step = Math.max(
+			1000,
+			Math.min(3600 * 1000, Math.floor(WINDOW / (count + 1) / 1000) * 1000),
+		);
 		const times = [];
 		for (let i = 0; i < count; i++) times.push(end - (count - i) * step);
-		return { times, from: times.length ? times[0] : start, to: times.length ? times[times.length - 1] : start, index };
+		return {
+			times,
+			from: times.length ? times[0] : start,
+			to: times.length ? times[times.length - 1] : start,
+			index,
+		};
 	}
 }
 

@@ -16,16 +16,69 @@ const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
 
 const MERCHANTS = [
-	{ name: 'Amazon.com', country: 'US', city: 'Seattle', state: 'WA', zip: '98101', desc: 'AMAZON.COM AMZN.COM/BILL WA' },
-	{ name: 'Google Ads', country: 'US', city: 'Mountain View', state: 'CA', zip: '94043', desc: 'GOOGLE *ADS1234567 CC GOOGLE.COM' },
-	{ name: 'Facebook Ads', country: 'IE', city: 'Dublin', state: 'D', zip: 'D02', desc: 'FACEBK *ADS DUBLIN' },
-	{ name: 'Shopify', country: 'CA', city: 'Ottawa', state: 'ON', zip: 'K2P', desc: 'SHOPIFY* 123456789' },
-	{ name: 'OpenAI', country: 'US', city: 'San Francisco', state: 'CA', zip: '94110', desc: 'OPENAI *CHATGPT SUBSCR' },
-	{ name: 'Booking.com', country: 'NL', city: 'Amsterdam', state: 'NH', zip: '1017', desc: 'BOOKING.COM AMSTERDAM' },
+	{
+		name: 'Amazon.com',
+		country: 'US',
+		city: 'Seattle',
+		state: 'WA',
+		zip: '98101',
+		desc: 'AMAZON.COM AMZN.COM/BILL WA',
+	},
+	{
+		name: 'Google Ads',
+		country: 'US',
+		city: 'Mountain View',
+		state: 'CA',
+		zip: '94043',
+		desc: 'GOOGLE *ADS1234567 CC GOOGLE.COM',
+	},
+	{
+		name: 'Facebook Ads',
+		country: 'IE',
+		city: 'Dublin',
+		state: 'D',
+		zip: 'D02',
+		desc: 'FACEBK *ADS DUBLIN',
+	},
+	{
+		name: 'Shopify',
+		country: 'CA',
+		city: 'Ottawa',
+		state: 'ON',
+		zip: 'K2P',
+		desc: 'SHOPIFY* 123456789',
+	},
+	{
+		name: 'OpenAI',
+		country: 'US',
+		city: 'San Francisco',
+		state: 'CA',
+		zip: '94110',
+		desc: 'OPENAI *CHATGPT SUBSCR',
+	},
+	{
+		name: 'Booking.com',
+		country: 'NL',
+		city: 'Amsterdam',
+		state: 'NH',
+		zip: '1017',
+		desc: 'BOOKING.COM AMSTERDAM',
+	},
 ];
 
 // One in ten of each kind, so any 10 consecutive records hold every status and type.
-const PATTERN = ['settled', 'settled', 'pending', 'settled', 'declined', 'settled', 'refund', 'settled', 'fee', 'settled'];
+const PATTERN = [
+	'settled',
+	'settled',
+	'pending',
+	'settled',
+	'declined',
+	'settled',
+	'refund',
+	'settled',
+	'fee',
+	'settled',
+];
 
 /**
  * n transactions for one card in a time window of their own. History only: balances do not change.
@@ -57,7 +110,11 @@ function generateTransactions(store, card, n) {
 			transAmount: money(amount),
 			authAmount: money(amount),
 			settledAmount: settled ? money(amount) : null,
-			cardInfo: { cardId: card.cardId, maskedCardNumber: maskLastFour(card.cardNumber), cardCurrency: currency },
+			cardInfo: {
+				cardId: card.cardId,
+				maskedCardNumber: maskLastFour(card.cardNumber),
+				cardCurrency: currency,
+			},
 			cardAlias: card.alias || null,
 			authCode: kind === 'declined' ? null : pad(hash32(`auth:${seq}`) % 1000000, 6),
 			merchantName: fee ? 'Cardepass' : merchant.name,
@@ -71,10 +128,20 @@ function generateTransactions(store, card, n) {
 			transactionType: kind === 'refund' ? 'ConsumeRefund' : fee ? 'TransFee' : 'Consume',
 			failureReason: kind === 'declined' ? 'Insufficient available balance' : null,
 			failureReasonCn: kind === 'declined' ? '可用余额不足' : null,
-			note: kind === 'refund' ? '消费退款' : fee ? '交易手续费' : kind === 'declined' ? '预授权失败' : '在线购物消费',
+			note:
+				kind === 'refund'
+					? '消费退款'
+					: fee
+						? '交易手续费'
+						: kind === 'declined'
+							? '预授权失败'
+							: '在线购物消费',
 		});
 	});
-	return { from: /** @type {string} */ (iso(window.from)), to: /** @type {string} */ (iso(window.to)) };
+	return {
+		from: /** @type {string} */ (iso(window.from)),
+		to: /** @type {string} */ (iso(window.to)),
+	};
 }
 
 /**
@@ -89,10 +156,15 @@ function listTransactions(ctx, req) {
 	const cardId = q.get('cardId');
 	const status = q.get('transactionStatus');
 	if (status !== undefined && !TRANSACTION_STATUSES.includes(status)) {
-		throw invalidParam('transactionStatus', `must be one of ${TRANSACTION_STATUSES.join(', ')}, got '${status}'`);
+		throw invalidParam(
+			'transactionStatus',
+			`must be one of ${TRANSACTION_STATUSES.join(', ')}, got '${status}'`,
+		);
 	}
 	const pageSize = q.int('pageSize', { def: DEFAULT_PAGE_SIZE, min: 1, max: MAX_PAGE_SIZE });
-	const filter = String(hash32(JSON.stringify([cardId || null, range.from, range.to, status || null])));
+	const filter = String(
+		hash32(JSON.stringify([cardId || null, range.from, range.to, status || null])),
+	);
 
 	const records = newestFirst(
 		ctx.store.state.transactions.filter(
@@ -107,10 +179,18 @@ function listTransactions(ctx, req) {
 	let start = 0;
 	const cursor = q.get('pageCursor');
 	if (cursor !== undefined) {
-		if (cursor === LAST_PAGE) throw invalidParam('pageCursor', `'${LAST_PAGE}' marks the last page; there is no next page to fetch`);
+		if (cursor === LAST_PAGE)
+			throw invalidParam(
+				'pageCursor',
+				`'${LAST_PAGE}' marks the last page; there is no next page to fetch`,
+			);
 		const position = decodeCursor(cursor);
 		if (!position) throw invalidParam('pageCursor', 'is not a cursor this server issued');
-		if (position.filter !== filter) throw invalidParam('pageCursor', 'belongs to a query with other filters (cardId, dates or status)');
+		if (position.filter !== filter)
+			throw invalidParam(
+				'pageCursor',
+				'belongs to a query with other filters (cardId, dates or status)',
+			);
 		const [t, seq] = position.key.split(':').map(Number);
 		start = records.findIndex((r) => r._t < t || (r._t === t && r._seq < seq));
 		if (start < 0) start = records.length;
@@ -121,7 +201,8 @@ function listTransactions(ctx, req) {
 	return {
 		status: 200,
 		body: ok({
-			pageCursor: more && last ? encodeCursor({ key: `${last._t}:${last._seq}`, filter }) : LAST_PAGE,
+			pageCursor:
+				more && last ? encodeCursor({ key: `${last._t}:${last._seq}`, filter }) : LAST_PAGE,
 			pageSize,
 			data: page.map(publicView),
 		}),

@@ -17,11 +17,17 @@ const LIMITS = Object.freeze({
  */
 function jsonObjectBody(req) {
 	if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(req.contentType)) {
-		throw new ApiError(415, '415', `Unsupported media type '${req.contentType || '(none)'}': send the body as application/json`);
+		throw new ApiError(
+			415,
+			'415',
+			`Unsupported media type '${req.contentType || '(none)'}': send the body as application/json`,
+		);
 	}
 	if (req.bodyError) throw invalidParam('body', `is not valid JSON: ${req.bodyError}`);
-	if (req.body === undefined || req.body === '' || req.body === null) throw invalidParam('body', 'is required (a JSON object)');
-	if (typeof req.body !== 'object' || Array.isArray(req.body)) throw invalidParam('body', 'must be a JSON object');
+	if (req.body === undefined || req.body === '' || req.body === null)
+		throw invalidParam('body', 'is required (a JSON object)');
+	if (typeof req.body !== 'object' || Array.isArray(req.body))
+		throw invalidParam('body', 'must be a JSON object');
 	return req.body;
 }
 
@@ -37,12 +43,14 @@ function stringField(body, name, rule) {
 		if (rule.required) throw invalidParam(name, 'is required');
 		return undefined;
 	}
-	if (typeof value !== 'string') throw invalidParam(name, `must be a string, got ${typeName(value)}`);
+	if (typeof value !== 'string')
+		throw invalidParam(name, `must be a string, got ${typeName(value)}`);
 	if (rule.required && value.trim() === '') throw invalidParam(name, 'must not be blank');
 	if (rule.max !== undefined && value.length > rule.max) {
 		throw invalidParam(name, `must be at most ${rule.max} characters, got ${value.length}`);
 	}
-	if (rule.pattern && !rule.pattern.test(value)) throw invalidParam(name, `${rule.patternText || 'has an invalid format'}, got '${value}'`);
+	if (rule.pattern && !rule.pattern.test(value))
+		throw invalidParam(name, `${rule.patternText || 'has an invalid format'}, got '${value}'`);
 	return value;
 }
 
@@ -63,13 +71,27 @@ function amountField(body, name, rule) {
 	let value;
 	if (typeof raw === 'number') value = raw;
 	else if (typeof raw === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(raw)) value = Number(raw);
-	else throw invalidParam(name, `must be a number, got ${typeName(raw)}${typeof raw === 'string' ? ` '${raw}'` : ''}`);
+	else
+		throw invalidParam(
+			name,
+			`must be a number, got ${typeName(raw)}${typeof raw === 'string' ? ` '${raw}'` : ''}`,
+		);
 	if (!Number.isFinite(value)) throw invalidParam(name, 'must be a finite number');
-	if (!hasAtMostDecimals(value, 2)) throw invalidParam(name, `must have at most 2 decimal places, got ${raw}`);
-	if (rule.integer && !Number.isInteger(value)) throw invalidParam(name, `must be a whole number${rule.integerWhy ? ` (${rule.integerWhy})` : ''}, got ${raw}`);
+	if (!hasAtMostDecimals(value, 2))
+		throw invalidParam(name, `must have at most 2 decimal places, got ${raw}`);
+	if (rule.integer && !Number.isInteger(value))
+		throw invalidParam(
+			name,
+			`must be a whole number${rule.integerWhy ? ` (${rule.integerWhy})` : ''}, got ${raw}`,
+		);
 	const min = rule.min === undefined ? 0 : rule.min;
 	if (rule.minExclusive ? value <= min : value < min) {
-		throw invalidParam(name, rule.minExclusive ? `must be greater than ${min}, got ${raw}` : `must be at least ${min}, got ${raw}`);
+		throw invalidParam(
+			name,
+			rule.minExclusive
+				? `must be greater than ${min}, got ${raw}`
+				: `must be at least ${min}, got ${raw}`,
+		);
 	}
 	return value;
 }

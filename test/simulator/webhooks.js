@@ -20,7 +20,16 @@ const seed = require('./seed');
 const { iso, round2 } = require('./util');
 
 const DEFAULT_WEBHOOK_SECRET = 'sandbox-webhook-secret';
-const VARIANTS = Object.freeze(['signed', 'prettyPrinted', 'phpEscapedBody', 'phpSignature', 'reformatted', 'badlySigned', 'unsigned', 'tampered']);
+const VARIANTS = Object.freeze([
+	'signed',
+	'prettyPrinted',
+	'phpEscapedBody',
+	'phpSignature',
+	'reformatted',
+	'badlySigned',
+	'unsigned',
+	'tampered',
+]);
 const SEND_TIMEOUT_MS = 30_000;
 
 /** The provider's algorithm (its Java example): Base64(HMAC-SHA256(secret, id + type + createdTime + data + version)). */
@@ -35,7 +44,9 @@ function sign({ id, type, createdTime, version }, dataText, secret) {
 function phpJsonEncode(value) {
 	return JSON.stringify(value)
 		.replace(/\//g, '\\/')
-		.replace(/[\u007f-\uffff]/g, (char) => (char === '\u007f' ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+		.replace(/[\u007f-\uffff]/g, (char) =>
+			char === '\u007f' ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+		);
 }
 
 /** A notification id as the document shows them: 32 hex digits. */
@@ -59,7 +70,10 @@ function notificationId() {
 function cardPayData(card, spec = {}) {
 	const status = spec.status || 'AuthSuccess';
 	const at = spec.at === undefined ? Date.now() : spec.at;
-	const amount = { currency: card.cardCurrency, amount: round2(spec.amount === undefined ? 29.99 : spec.amount) };
+	const amount = {
+		currency: card.cardCurrency,
+		amount: round2(spec.amount === undefined ? 29.99 : spec.amount),
+	};
 	const product = seed.PRODUCTS.find((p) => p.productCode === card.productCode);
 	const declined = status === 'AuthFailure';
 	return {
@@ -100,8 +114,12 @@ function cardPayData(card, spec = {}) {
  * @param {{ secret?: string, variant?: string }} [options]
  * @returns {{ id: string, body: string, signature: string | undefined }}
  */
-function encodeNotification(notification, { secret = DEFAULT_WEBHOOK_SECRET, variant = 'signed' } = {}) {
-	if (!VARIANTS.includes(variant)) throw new Error(`unknown variant '${variant}'; use one of ${VARIANTS.join(', ')}`);
+function encodeNotification(
+	notification,
+	{ secret = DEFAULT_WEBHOOK_SECRET, variant = 'signed' } = {},
+) {
+	if (!VARIANTS.includes(variant))
+		throw new Error(`unknown variant '${variant}'; use one of ${VARIANTS.join(', ')}`);
 	const envelope = {
 		id: notification.id || notificationId(),
 		type: notification.type || 'CardPay',
@@ -122,13 +140,25 @@ function encodeNotification(notification, { secret = DEFAULT_WEBHOOK_SECRET, var
 	if (variant === 'badlySigned') signingSecret = `${secret}-not`;
 	if (variant === 'tampered') {
 		const amount = data.transAmount && data.transAmount.amount;
-		dataText = JSON.stringify({ ...data, transAmount: { ...data.transAmount, amount: round2((amount || 0) + 1000) } });
+		dataText = JSON.stringify({
+			...data,
+			transAmount: { ...data.transAmount, amount: round2((amount || 0) + 1000) },
+		});
 	}
 	const signature = variant === 'unsigned' ? undefined : sign(envelope, signedText, signingSecret);
 	const pretty = variant === 'prettyPrinted' || variant === 'reformatted';
-	const head = { id: envelope.id, type: envelope.type, createdTime: envelope.createdTime, data: '\u0000DATA\u0000', version: envelope.version };
+	const head = {
+		id: envelope.id,
+		type: envelope.type,
+		createdTime: envelope.createdTime,
+		data: '\u0000DATA\u0000',
+		version: envelope.version,
+	};
 	if (signature !== undefined) head.signature = signature;
-	const body = JSON.stringify(head, null, pretty ? 2 : undefined).replace('"\\u0000DATA\\u0000"', () => dataText);
+	const body = JSON.stringify(head, null, pretty ? 2 : undefined).replace(
+		'"\\u0000DATA\\u0000"',
+		() => dataText,
+	);
 	return { id: envelope.id, body, signature };
 }
 
@@ -150,7 +180,12 @@ async function postNotification(url, body) {
 	} catch {
 		// Not JSON: the provider counts it as failed, as below.
 	}
-	return { status: response.status, text, answer, ok: response.ok && answer !== null && answer.success === true };
+	return {
+		status: response.status,
+		text,
+		answer,
+		ok: response.ok && answer !== null && answer.success === true,
+	};
 }
 
 /**
@@ -161,7 +196,12 @@ async function deliver(url, body, { retries = 0, retryDelayMs = 1000 } = {}) {
 	const attempts = [];
 	for (let attempt = 0; attempt <= retries; attempt++) {
 		if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
-		const result = await postNotification(url, body).catch((error) => ({ status: 0, text: error.message, answer: null, ok: false }));
+		const result = await postNotification(url, body).catch((error) => ({
+			status: 0,
+			text: error.message,
+			answer: null,
+			ok: false,
+		}));
 		attempts.push(result);
 		if (result.ok) break;
 	}
@@ -175,13 +215,21 @@ async function deliver(url, body, { retries = 0, retryDelayMs = 1000 } = {}) {
  * @param {{ url?: string, secret?: string, retries?: number, retryDelayMs?: number }} [options]
  */
 function createWebhooks(ctx, options = {}) {
-	const config = { url: options.url, secret: options.secret || DEFAULT_WEBHOOK_SECRET, retries: options.retries || 0, retryDelayMs: options.retryDelayMs || 1000 };
+	const config = {
+		url: options.url,
+		secret: options.secret || DEFAULT_WEBHOOK_SECRET,
+		retries: options.retries || 0,
+		retryDelayMs: options.retryDelayMs || 1000,
+	};
 	/** @type {Array<{ id: string, url: string, variant: string, attempts: object[] }>} */
 	const deliveries = [];
 	const pending = new Set();
 
 	async function send(notification, variant = 'signed', url = config.url) {
-		if (!url) throw new Error('no webhook URL: pass webhook.url to startSimulator or call configureWebhook()');
+		if (!url)
+			throw new Error(
+				'no webhook URL: pass webhook.url to startSimulator or call configureWebhook()',
+			);
 		const encoded = encodeNotification(notification, { secret: config.secret, variant });
 		const attempts = await deliver(url, encoded.body, config);
 		const record = { id: encoded.id, url, variant, body: encoded.body, attempts };
@@ -192,7 +240,10 @@ function createWebhooks(ctx, options = {}) {
 	return {
 		/** @param {{ url?: string, secret?: string, retries?: number, retryDelayMs?: number }} changes */
 		configureWebhook(changes) {
-			Object.assign(config, Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)));
+			Object.assign(
+				config,
+				Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
+			);
 		},
 		get webhookSecret() {
 			return config.secret;
@@ -236,7 +287,11 @@ function createWebhooks(ctx, options = {}) {
 				_t: at,
 				_seq: ctx.store.seq.transaction,
 				_cardId: cardId,
-				cardInfo: { cardId, maskedCardNumber: `****${card.cardNumber.slice(-4)}`, cardCurrency: card.cardCurrency },
+				cardInfo: {
+					cardId,
+					maskedCardNumber: `****${card.cardNumber.slice(-4)}`,
+					cardCurrency: card.cardCurrency,
+				},
 			});
 			if (!config.url) return { data, delivery: null };
 			const sending = send({ data }, spec.variant || 'signed');
@@ -263,21 +318,35 @@ const STATUSES = ['AuthSuccess', 'AuthFailure', 'Settled'];
  * @param {NodeJS.ReadableStream} input
  * @param {(line: string) => void} log
  */
-function acceptPaymentCommands(sim, input, log, { defaultCardId = seed.SEED_CARD_IDS.standardUsd } = {}) {
+function acceptPaymentCommands(
+	sim,
+	input,
+	log,
+	{ defaultCardId = seed.SEED_CARD_IDS.standardUsd } = {},
+) {
 	// terminal: false leaves Ctrl+C to the process (a terminal-mode reader would swallow it).
 	const reader = require('node:readline').createInterface({ input, terminal: false });
 	reader.on('line', (line) => {
-		const [command, cardId = defaultCardId, status = 'AuthFailure', ...merchant] = line.trim().split(/\s+/);
+		const [command, cardId = defaultCardId, status = 'AuthFailure', ...merchant] = line
+			.trim()
+			.split(/\s+/);
 		if (command !== 'pay') {
-			if (command) log(`unknown command '${command}'; type: pay [cardId] [${STATUSES.join('|')}] [merchant name]`);
+			if (command)
+				log(
+					`unknown command '${command}'; type: pay [cardId] [${STATUSES.join('|')}] [merchant name]`,
+				);
 			return;
 		}
 		if (!STATUSES.includes(status)) return log(`status must be one of ${STATUSES.join(', ')}`);
 		sim
 			.cardPayment(cardId, { status, merchantName: merchant.join(' ') || 'SANDBOX SHOP' })
 			.then(({ data, delivery }) => {
-				const answer = delivery ? delivery.attempts.map((a) => `HTTP ${a.status} ${a.text}`).join(', then ') : 'no webhook URL configured';
-				log(`${cardId} ${status} at ${data.merchantName}, ${data.transAmount.amount} ${data.transAmount.currency}: CardPay sent, answer ${answer}`);
+				const answer = delivery
+					? delivery.attempts.map((a) => `HTTP ${a.status} ${a.text}`).join(', then ')
+					: 'no webhook URL configured';
+				log(
+					`${cardId} ${status} at ${data.merchantName}, ${data.transAmount.amount} ${data.transAmount.currency}: CardPay sent, answer ${answer}`,
+				);
 			})
 			.catch((error) => log(`pay: ${error.message}`));
 	});
@@ -292,13 +361,24 @@ async function main(argv) {
 		if (!name || argv[i + 1] === undefined) throw new Error(`unexpected argument '${argv[i]}'`);
 		args[name[1]] = argv[i + 1];
 	}
-	if (!args.url) throw new Error(`--url is needed (the trigger's Test or Production URL). Variants: ${VARIANTS.join(', ')}`);
+	if (!args.url)
+		throw new Error(
+			`--url is needed (the trigger's Test or Production URL). Variants: ${VARIANTS.join(', ')}`,
+		);
 	const card = seed.CARDS.find((c) => c.cardId === (args.card || seed.SEED_CARD_IDS.standardUsd));
 	if (!card) throw new Error(`unknown card ${args.card}`);
-	const notification = { type: args.type, data: cardPayData(card, { status: args.status, merchantName: args.merchant }) };
-	const { id, body } = encodeNotification(notification, { secret: args.secret || DEFAULT_WEBHOOK_SECRET, variant: args.variant || 'signed' });
+	const notification = {
+		type: args.type,
+		data: cardPayData(card, { status: args.status, merchantName: args.merchant }),
+	};
+	const { id, body } = encodeNotification(notification, {
+		secret: args.secret || DEFAULT_WEBHOOK_SECRET,
+		variant: args.variant || 'signed',
+	});
 	const answer = await postNotification(args.url, body);
-	console.log(`sent ${args.variant || 'signed'} ${notification.type || 'CardPay'} ${id}: HTTP ${answer.status} ${answer.text}`);
+	console.log(
+		`sent ${args.variant || 'signed'} ${notification.type || 'CardPay'} ${id}: HTTP ${answer.status} ${answer.text}`,
+	);
 }
 
 if (require.main === module) {

@@ -6,7 +6,12 @@
  * saved after each request when it changed, and loaded into a new Workflow for the next one, as n8n
  * keeps it in its database (so a "restart" is a new TriggerHarness given the saved static data).
  */
-import { ExecutionLifecycleHooks, PackageDirectoryLoader, WebhookContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	PackageDirectoryLoader,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -22,7 +27,13 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { createRunExecutionData, ICredentials, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import {
+	createRunExecutionData,
+	ICredentials,
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+} from 'n8n-workflow';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 
@@ -45,14 +56,19 @@ export function loadTrigger(): Promise<LoadedTrigger> {
 		await loader.loadAll();
 		const nodeType = loader.nodeTypes.cardepassTrigger?.type as INodeType;
 		const credentialType = loader.credentialTypes[WEBHOOK_CREDENTIAL]?.type;
-		if (!nodeType || !credentialType) throw new Error('dist/ holds no Cardepass Trigger: run `npm run build` first');
+		if (!nodeType || !credentialType)
+			throw new Error('dist/ holds no Cardepass Trigger: run `npm run build` first');
 		return { nodeType, credentialType };
 	})();
 	return loaded;
 }
 
 class StoredCredentials extends ICredentials {
-	constructor(details: INodeCredentialsDetails, type: string, private readonly decrypted: ICredentialDataDecryptedObject) {
+	constructor(
+		details: INodeCredentialsDetails,
+		type: string,
+		private readonly decrypted: ICredentialDataDecryptedObject,
+	) {
 		super({ id: details.id, name: details.name }, type);
 	}
 	getData() {
@@ -65,7 +81,10 @@ class StoredCredentials extends ICredentials {
 }
 
 class WebhookCredentialStore extends ICredentialsHelper {
-	constructor(private readonly credentialType: ICredentialType, private readonly data: ICredentialDataDecryptedObject | undefined) {
+	constructor(
+		private readonly credentialType: ICredentialType,
+		private readonly data: ICredentialDataDecryptedObject | undefined,
+	) {
 		super();
 	}
 	getParentTypes(): string[] {
@@ -85,7 +104,14 @@ class WebhookCredentialStore extends ICredentialsHelper {
 		return new StoredCredentials(details, type, this.raw());
 	}
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
-		return NodeHelpers.getNodeParameters(this.credentialType.properties, structuredClone(this.raw()) as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
+		return NodeHelpers.getNodeParameters(
+			this.credentialType.properties,
+			structuredClone(this.raw()) as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		) as ICredentialDataDecryptedObject;
 	}
 	async updateCredentials() {}
 	async updateCredentialsOauthTokenData() {}
@@ -157,13 +183,19 @@ export class TriggerHarness {
 	}
 
 	async close(): Promise<void> {
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 		if (this.failures.length) throw this.failures[0];
 	}
 
 	/** POSTs a body as the provider does; resolves once the run it started (if any) has ended. */
 	async post(body: string | Buffer, contentType = 'application/json'): Promise<Answer> {
-		const response = await fetch(this.url, { method: 'POST', headers: { 'content-type': contentType }, body });
+		const response = await fetch(this.url, {
+			method: 'POST',
+			headers: { 'content-type': contentType },
+			body,
+		});
 		const text = await response.text();
 		await Promise.all([...this.handling]);
 		let parsed: any = null;
@@ -172,7 +204,12 @@ export class TriggerHarness {
 		} catch {
 			// Left null: the test looks at text.
 		}
-		return { status: response.status, contentType: response.headers.get('content-type'), text, body: parsed };
+		return {
+			status: response.status,
+			contentType: response.headers.get('content-type'),
+			text,
+			body: parsed,
+		};
 	}
 
 	private workflow(): Workflow {
@@ -185,7 +222,9 @@ export class TriggerHarness {
 			position: [0, 0],
 			webhookId: 'trigger-test',
 			parameters: structuredClone(this.options.parameters ?? {}),
-			...(credential === null ? {} : { credentials: { [WEBHOOK_CREDENTIAL]: { id: '1', name: 'Cardepass webhook' } } }),
+			...(credential === null
+				? {}
+				: { credentials: { [WEBHOOK_CREDENTIAL]: { id: '1', name: 'Cardepass webhook' } } }),
 		};
 		return new Workflow({
 			id: 'trigger-tests',
@@ -199,10 +238,20 @@ export class TriggerHarness {
 		});
 	}
 
-	private additionalData(request: http.IncomingMessage, response: http.ServerResponse, hooks?: ExecutionLifecycleHooks) {
-		const credential = this.options.credential === undefined ? { webhookSecret: 'sandbox-webhook-secret' } : this.options.credential;
+	private additionalData(
+		request: http.IncomingMessage,
+		response: http.ServerResponse,
+		hooks?: ExecutionLifecycleHooks,
+	) {
+		const credential =
+			this.options.credential === undefined
+				? { webhookSecret: 'sandbox-webhook-secret' }
+				: this.options.credential;
 		return {
-			credentialsHelper: new WebhookCredentialStore(this.loadedTrigger.credentialType, credential ?? undefined),
+			credentialsHelper: new WebhookCredentialStore(
+				this.loadedTrigger.credentialType,
+				credential ?? undefined,
+			),
 			hooks,
 			httpRequest: request,
 			httpResponse: response,
@@ -220,7 +269,10 @@ export class TriggerHarness {
 		} as unknown as IWorkflowExecuteAdditionalData;
 	}
 
-	private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+	private async handle(
+		request: http.IncomingMessage,
+		response: http.ServerResponse,
+	): Promise<void> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of request) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks);
@@ -260,7 +312,8 @@ export class TriggerHarness {
 			response.writeHead(200, { 'content-type': 'application/json' });
 			response.end(JSON.stringify(result.webhookResponse ?? { message: 'Webhook call received' }));
 		}
-		if (result.workflowData) await this.runWorkflow(workflow, node, result.workflowData, mode, request, response);
+		if (result.workflowData)
+			await this.runWorkflow(workflow, node, result.workflowData, mode, request, response);
 	}
 
 	private async runWorkflow(
@@ -271,7 +324,9 @@ export class TriggerHarness {
 		request: http.IncomingMessage,
 		response: http.ServerResponse,
 	): Promise<void> {
-		this.events.push(response.writableEnded ? 'run started after the answer' : 'run started before the answer');
+		this.events.push(
+			response.writableEnded ? 'run started after the answer' : 'run started before the answer',
+		);
 		const executionId = String(this.runs.length + 1);
 		const hooks = new ExecutionLifecycleHooks(mode, executionId, {
 			id: workflow.id,
@@ -287,8 +342,13 @@ export class TriggerHarness {
 		const runExecutionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node, data: { main: workflowData }, source: null }] },
 		});
-		const run = await new WorkflowExecute(this.additionalData(request, response, hooks), mode, runExecutionData).processRunExecutionData(workflow);
-		const output = (run.data.resultData.runData[TRIGGER_NAME]?.[0]?.data?.main?.[0] ?? []) as INodeExecutionData[];
+		const run = await new WorkflowExecute(
+			this.additionalData(request, response, hooks),
+			mode,
+			runExecutionData,
+		).processRunExecutionData(workflow);
+		const output = (run.data.resultData.runData[TRIGGER_NAME]?.[0]?.data?.main?.[0] ??
+			[]) as INodeExecutionData[];
 		this.runs.push({ items: output.map((item) => item.json), run });
 	}
 }

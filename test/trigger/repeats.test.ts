@@ -15,9 +15,13 @@ describe('seenBefore', () => {
 
 	it(`keeps at most ${MAX_REMEMBERED_IDS} ids, dropping the oldest`, () => {
 		// As full as it gets: ids id-0 … id-(MAX-1), seen one millisecond apart.
-		const full = Object.fromEntries(Array.from({ length: MAX_REMEMBERED_IDS }, (_, index) => [`id-${index}`, 1000 + index]));
+		const full = Object.fromEntries(
+			Array.from({ length: MAX_REMEMBERED_IDS }, (_, index) => [`id-${index}`, 1000 + index]),
+		);
 		const staticData: IDataObject = { seenNotificationIds: full };
-		expect(seenBefore(staticData, `id-${MAX_REMEMBERED_IDS}`, 30, 1000 + MAX_REMEMBERED_IDS)).toBe(false);
+		expect(seenBefore(staticData, `id-${MAX_REMEMBERED_IDS}`, 30, 1000 + MAX_REMEMBERED_IDS)).toBe(
+			false,
+		);
 		const stored = staticData.seenNotificationIds as Record<string, number>;
 		expect(Object.keys(stored)).toHaveLength(MAX_REMEMBERED_IDS);
 		expect(stored).not.toHaveProperty('id-0');

@@ -7,8 +7,10 @@ import { seed, startSimulator as startPlainSimulator } from '../simulator';
 import type { createWebhooks } from '../simulator/webhooks';
 
 /** The simulator with its webhook members (index.js adds them from webhooks.js). */
-type WebhookSimulator = Awaited<ReturnType<typeof startPlainSimulator>> & ReturnType<typeof createWebhooks>;
-const startSimulator = async (options: Parameters<typeof startPlainSimulator>[0]) => (await startPlainSimulator(options)) as WebhookSimulator;
+type WebhookSimulator = Awaited<ReturnType<typeof startPlainSimulator>> &
+	ReturnType<typeof createWebhooks>;
+const startSimulator = async (options: Parameters<typeof startPlainSimulator>[0]) =>
+	(await startPlainSimulator(options)) as WebhookSimulator;
 
 const SECRET = 'sim-webhook-secret-1';
 
@@ -24,7 +26,11 @@ async function receiver(answer: (count: number) => object) {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-	return { url, bodies, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+	return {
+		url,
+		bodies,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
 }
 
 /** The data field's text in a body: from `"data":` to the matching brace (the simulator's bodies have no braces in strings). */
@@ -39,19 +45,36 @@ function dataText(body: string): string {
 }
 
 const javaSignature = (envelope: Record<string, string>, data: string, secret: string) =>
-	createHmac('sha256', secret).update(envelope.id + envelope.type + envelope.createdTime + data + envelope.version, 'utf8').digest('base64');
+	createHmac('sha256', secret)
+		.update(envelope.id + envelope.type + envelope.createdTime + data + envelope.version, 'utf8')
+		.digest('base64');
 
 describe('simulator webhooks', () => {
 	it('a card payment stores the transaction and sends one signed CardPay, answered success', async () => {
 		const hook = await receiver(() => ({ success: true, errorCode: '', errorMessage: '' }));
-		const sim = await startSimulator({ revision: '1.4', webhook: { url: hook.url, secret: SECRET } });
+		const sim = await startSimulator({
+			revision: '1.4',
+			webhook: { url: hook.url, secret: SECRET },
+		});
 		try {
 			const before = sim.state.transactions.length;
-			const { data, delivery } = await sim.cardPayment(seed.SEED_CARD_IDS.standardEur, { status: 'AuthFailure', merchantName: 'Odd Shop', amount: 12.5 });
+			const { data, delivery } = await sim.cardPayment(seed.SEED_CARD_IDS.standardEur, {
+				status: 'AuthFailure',
+				merchantName: 'Odd Shop',
+				amount: 12.5,
+			});
 			expect(sim.state.transactions).toHaveLength(before + 1);
 			expect(hook.bodies).toHaveLength(1);
 			const envelope = JSON.parse(hook.bodies[0]);
-			expect(envelope).toMatchObject({ type: 'CardPay', version: '1.0', data: { status: 'AuthFailure', merchantName: 'Odd Shop', cardInfo: { id: seed.SEED_CARD_IDS.standardEur } } });
+			expect(envelope).toMatchObject({
+				type: 'CardPay',
+				version: '1.0',
+				data: {
+					status: 'AuthFailure',
+					merchantName: 'Odd Shop',
+					cardInfo: { id: seed.SEED_CARD_IDS.standardEur },
+				},
+			});
 			expect(envelope.id).toMatch(/^[0-9a-f]{32}$/);
 			expect(envelope.data).toEqual(data);
 			expect(envelope.data.transAmount).toEqual({ amount: 12.5, currency: 'EUR' });
@@ -65,11 +88,21 @@ describe('simulator webhooks', () => {
 	});
 
 	it('sends the same body again while the answer is not a success', async () => {
-		const hook = await receiver((count) => (count < 3 ? { success: false, errorCode: 'INVALID_SIGNATURE', errorMessage: 'x' } : { success: true, errorCode: '', errorMessage: '' }));
-		const sim = await startSimulator({ webhook: { url: hook.url, secret: SECRET, retries: 5, retryDelayMs: 10 } });
+		const hook = await receiver((count) =>
+			count < 3
+				? { success: false, errorCode: 'INVALID_SIGNATURE', errorMessage: 'x' }
+				: { success: true, errorCode: '', errorMessage: '' },
+		);
+		const sim = await startSimulator({
+			webhook: { url: hook.url, secret: SECRET, retries: 5, retryDelayMs: 10 },
+		});
 		try {
 			const { delivery } = await sim.cardPayment(seed.SEED_CARD_IDS.standardUsd);
-			expect(delivery!.attempts.map((attempt: { ok: boolean }) => attempt.ok)).toEqual([false, false, true]);
+			expect(delivery!.attempts.map((attempt: { ok: boolean }) => attempt.ok)).toEqual([
+				false,
+				false,
+				true,
+			]);
 			expect(new Set(hook.bodies).size).toBe(1);
 		} finally {
 			await sim.close();
@@ -89,8 +122,15 @@ describe('simulator webhooks', () => {
 				const delivery = await sim.sendNotification({ data }, { variant });
 				const envelope = JSON.parse(delivery.body);
 				const raw = dataText(delivery.body);
-				const php = JSON.stringify(envelope.data).replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-				verdict[variant] = envelope.signature === javaSignature(envelope, raw, SECRET) || envelope.signature === javaSignature(envelope, php, SECRET);
+				const php = JSON.stringify(envelope.data)
+					.replace(/\//g, '\\/')
+					.replace(
+						/[\u0080-\uffff]/g,
+						(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+					);
+				verdict[variant] =
+					envelope.signature === javaSignature(envelope, raw, SECRET) ||
+					envelope.signature === javaSignature(envelope, php, SECRET);
 			}
 			expect(verdict).toEqual({
 				signed: true,

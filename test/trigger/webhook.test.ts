@@ -12,11 +12,17 @@ import type { Answer } from './harness';
 import { TriggerHarness, loadTrigger } from './harness';
 
 const SECRET = 'whsec-n8n-trigger-Q4x8';
-const CARD = seed.CARDS.find((card: { cardId: string }) => card.cardId === seed.SEED_CARD_IDS.standardUsd)!;
+const CARD = seed.CARDS.find(
+	(card: { cardId: string }) => card.cardId === seed.SEED_CARD_IDS.standardUsd,
+)!;
 const ACCEPTED = { success: true, errorCode: '', errorMessage: '' };
 
-const notification = (spec: IDataObject = {}, envelope: IDataObject = {}) => ({ ...envelope, data: cardPayData(CARD, spec) });
-const encode = (n: ReturnType<typeof notification>, variant = 'signed', secret = SECRET) => encodeNotification(n, { secret, variant });
+const notification = (spec: IDataObject = {}, envelope: IDataObject = {}) => ({
+	...envelope,
+	data: cardPayData(CARD, spec),
+});
+const encode = (n: ReturnType<typeof notification>, variant = 'signed', secret = SECRET) =>
+	encodeNotification(n, { secret, variant });
 
 function expectRefused(answer: Answer, errorCode: string) {
 	expect(answer.status).toBe(200);
@@ -44,7 +50,10 @@ afterEach(async () => {
 describe('a signed CardPay notification', () => {
 	it('is answered success at once and starts one run with one item', async () => {
 		const trigger = await start();
-		const sent = notification({ status: 'AuthFailure', merchantName: 'UNEXPECTED SHOP', amount: 42.5 }, { id: 'evt-0001', createdTime: '2026-01-02T03:04:05Z' });
+		const sent = notification(
+			{ status: 'AuthFailure', merchantName: 'UNEXPECTED SHOP', amount: 42.5 },
+			{ id: 'evt-0001', createdTime: '2026-01-02T03:04:05Z' },
+		);
 		const answer = await trigger.post(encode(sent).body);
 		expectAccepted(answer);
 		expect(trigger.runs).toHaveLength(1);
@@ -57,16 +66,23 @@ describe('a signed CardPay notification', () => {
 			...sent.data,
 			cardId: CARD.cardId,
 		});
-		expect(item).toMatchObject({ status: 'AuthFailure', merchantName: 'UNEXPECTED SHOP', transAmount: { amount: 42.5, currency: 'USD' }, failureReason: 'Insufficient available balance' });
+		expect(item).toMatchObject({
+			status: 'AuthFailure',
+			merchantName: 'UNEXPECTED SHOP',
+			transAmount: { amount: 42.5, currency: 'USD' },
+			failureReason: 'Insufficient available balance',
+		});
 		expect(item).not.toHaveProperty('signature');
-		expect((item.cardInfo as IDataObject).maskCardNumber).toBe(`${CARD.cardNumber.slice(0, 6)}******${CARD.cardNumber.slice(-4)}`);
+		expect((item.cardInfo as IDataObject).maskCardNumber).toBe(
+			`${CARD.cardNumber.slice(0, 6)}******${CARD.cardNumber.slice(-4)}`,
+		);
 		expect(JSON.stringify(trigger.runs[0].items)).not.toContain(CARD.cardNumber);
 		expect(trigger.runs[0].run.status).toBe('success');
 		// The provider's answer is written before the workflow starts, so a slow workflow cannot delay it.
 		expect(trigger.events).toEqual(['run started after the answer']);
 	});
 
-	it('the document\'s sample body (indented, Chinese text), signed over its data text as it stands', async () => {
+	it("the document's sample body (indented, Chinese text), signed over its data text as it stands", async () => {
 		const trigger = await start();
 		const docData = `{
     "id": "66f8a1e4-1234-5678-9abc-123456789012",
@@ -99,7 +115,12 @@ describe('a signed CardPay notification', () => {
     "note": "消费交易"
   }`;
 		const { sign } = await import('../simulator/webhooks');
-		const envelope = { id: '1234567890abcdef1234567890abcdef', type: 'CardPay', createdTime: '2023-05-20T08:30:45Z', version: '1.0' };
+		const envelope = {
+			id: '1234567890abcdef1234567890abcdef',
+			type: 'CardPay',
+			createdTime: '2023-05-20T08:30:45Z',
+			version: '1.0',
+		};
 		const body = `{\n  "id": "${envelope.id}",\n  "type": "CardPay",\n  "createdTime": "2023-05-20T08:30:45Z",\n  "data": ${docData},\n  "version": "1.0",\n  "signature": "${sign(envelope, docData, SECRET)}"\n}`;
 		expectAccepted(await trigger.post(body));
 		expect(trigger.runs).toHaveLength(1);
@@ -113,21 +134,39 @@ describe('a signed CardPay notification', () => {
 		});
 	});
 
-	it.each(['prettyPrinted', 'phpEscapedBody', 'phpSignature'])('is accepted when sent %s', async (variant) => {
-		const trigger = await start();
-		const sent = notification();
-		expectAccepted(await trigger.post(encode(sent, variant).body));
-		expect(trigger.runs).toHaveLength(1);
-		expect(trigger.runs[0].items[0]).toMatchObject({ merchantDesc: sent.data.merchantDesc, cardAlias: sent.data.cardAlias, note: sent.data.note });
-	});
+	it.each(['prettyPrinted', 'phpEscapedBody', 'phpSignature'])(
+		'is accepted when sent %s',
+		async (variant) => {
+			const trigger = await start();
+			const sent = notification();
+			expectAccepted(await trigger.post(encode(sent, variant).body));
+			expect(trigger.runs).toHaveLength(1);
+			expect(trigger.runs[0].items[0]).toMatchObject({
+				merchantDesc: sent.data.merchantDesc,
+				cardAlias: sent.data.cardAlias,
+				note: sent.data.note,
+			});
+		},
+	);
 
 	it('a full card number or CVV, should one ever arrive, is masked in the item', async () => {
 		const trigger = await start();
 		const sent = notification();
-		const cardInfo: IDataObject = { ...sent.data.cardInfo, cardNumber: CARD.cardNumber, cvv: '123' };
-		expectAccepted(await trigger.post(encode({ ...sent, data: { ...sent.data, cardInfo } as typeof sent.data }).body));
+		const cardInfo: IDataObject = {
+			...sent.data.cardInfo,
+			cardNumber: CARD.cardNumber,
+			cvv: '123',
+		};
+		expectAccepted(
+			await trigger.post(
+				encode({ ...sent, data: { ...sent.data, cardInfo } as typeof sent.data }).body,
+			),
+		);
 		const item = trigger.runs[0].items[0];
-		expect(item.cardInfo).toMatchObject({ cardNumber: `${CARD.cardNumber.slice(0, 6)}******${CARD.cardNumber.slice(-4)}`, cvv: '***' });
+		expect(item.cardInfo).toMatchObject({
+			cardNumber: `${CARD.cardNumber.slice(0, 6)}******${CARD.cardNumber.slice(-4)}`,
+			cvv: '***',
+		});
 		expect(JSON.stringify(item)).not.toContain(CARD.cardNumber);
 	});
 
@@ -152,25 +191,37 @@ describe('refused notifications start nothing and ask the provider to send again
 
 	it('a body that is not JSON, or not an object: INVALID_SIGNATURE', async () => {
 		const trigger = await start();
-		expectRefused(await trigger.post('id=1&type=CardPay', 'application/x-www-form-urlencoded'), 'INVALID_SIGNATURE');
+		expectRefused(
+			await trigger.post('id=1&type=CardPay', 'application/x-www-form-urlencoded'),
+			'INVALID_SIGNATURE',
+		);
 		expectRefused(await trigger.post('{"id":"1","type":"CardPay",'), 'INVALID_SIGNATURE');
 		expectRefused(await trigger.post('"CardPay"'), 'INVALID_SIGNATURE');
 		expectRefused(await trigger.post(''), 'INVALID_SIGNATURE');
 		expect(trigger.runs).toHaveLength(0);
 	});
 
-	it.each(['id', 'type', 'createdTime', 'data', 'version'])('a notification without %s: INVALID_SIGNATURE', async (field) => {
-		const trigger = await start();
-		const full = JSON.parse(encode(notification()).body) as IDataObject;
-		delete full[field];
-		expectRefused(await trigger.post(JSON.stringify(full)), 'INVALID_SIGNATURE');
-		expect(trigger.runs).toHaveLength(0);
-	});
+	it.each(['id', 'type', 'createdTime', 'data', 'version'])(
+		'a notification without %s: INVALID_SIGNATURE',
+		async (field) => {
+			const trigger = await start();
+			const full = JSON.parse(encode(notification()).body) as IDataObject;
+			delete full[field];
+			expectRefused(await trigger.post(JSON.stringify(full)), 'INVALID_SIGNATURE');
+			expect(trigger.runs).toHaveLength(0);
+		},
+	);
 
 	it('no secret configured: every notification is refused, even one signed with an empty secret', async () => {
 		const trigger = await start({ credential: { webhookSecret: '   ' } });
-		expectRefused(await trigger.post(encode(notification(), 'signed', '').body), 'INVALID_SIGNATURE');
-		expectRefused(await trigger.post(encode(notification(), 'signed', '   ').body), 'INVALID_SIGNATURE');
+		expectRefused(
+			await trigger.post(encode(notification(), 'signed', '').body),
+			'INVALID_SIGNATURE',
+		);
+		expectRefused(
+			await trigger.post(encode(notification(), 'signed', '   ').body),
+			'INVALID_SIGNATURE',
+		);
 		expect(trigger.runs).toHaveLength(0);
 	});
 
@@ -180,7 +231,7 @@ describe('refused notifications start nothing and ask the provider to send again
 		expect(trigger.runs).toHaveLength(0);
 	});
 
-	it('nothing of a refused body reaches n8n\'s log', async () => {
+	it("nothing of a refused body reaches n8n's log", async () => {
 		const trigger = await start();
 		const before = capturedLogs.length;
 		const sent = notification({ merchantName: 'LOG-CANARY-MERCHANT' }, { id: 'log-canary-id' });
@@ -196,7 +247,10 @@ describe('refused notifications start nothing and ask the provider to send again
 describe('event types', () => {
 	it('an unknown type is answered UNKNOWN_EVENT_TYPE and starts nothing', async () => {
 		const trigger = await start();
-		expectRefused(await trigger.post(encode(notification({}, { type: 'CardExploded' })).body), 'UNKNOWN_EVENT_TYPE');
+		expectRefused(
+			await trigger.post(encode(notification({}, { type: 'CardExploded' })).body),
+			'UNKNOWN_EVENT_TYPE',
+		);
 		expect(trigger.runs).toHaveLength(0);
 	});
 
@@ -221,20 +275,30 @@ describe('event types', () => {
 describe('filters', () => {
 	it('transaction status: only AuthFailure starts a run; the others are answered success', async () => {
 		const trigger = await start({ parameters: { transactionStatuses: ['AuthFailure'] } });
-		for (const status of ['AuthSuccess', 'Settled', 'AuthFailure']) expectAccepted(await trigger.post(encode(notification({ status })).body));
+		for (const status of ['AuthSuccess', 'Settled', 'AuthFailure'])
+			expectAccepted(await trigger.post(encode(notification({ status })).body));
 		expect(trigger.runs.map((run) => run.items[0].status)).toEqual(['AuthFailure']);
 	});
 
 	it('funds direction: only Income starts a run', async () => {
 		const trigger = await start({ parameters: { fundsDirections: ['Income'] } });
-		expectAccepted(await trigger.post(encode(notification({ fundsDirection: 'Expenditure' })).body));
-		expectAccepted(await trigger.post(encode(notification({ fundsDirection: 'Income', transactionType: 'ConsumeRefund' })).body));
+		expectAccepted(
+			await trigger.post(encode(notification({ fundsDirection: 'Expenditure' })).body),
+		);
+		expectAccepted(
+			await trigger.post(
+				encode(notification({ fundsDirection: 'Income', transactionType: 'ConsumeRefund' })).body,
+			),
+		);
 		expect(trigger.runs.map((run) => run.items[0].transactionType)).toEqual(['ConsumeRefund']);
 	});
 
 	it('a filtered-out notification is still verified first', async () => {
 		const trigger = await start({ parameters: { transactionStatuses: ['AuthFailure'] } });
-		expectRefused(await trigger.post(encode(notification({ status: 'Settled' }), 'tampered').body), 'INVALID_SIGNATURE');
+		expectRefused(
+			await trigger.post(encode(notification({ status: 'Settled' }), 'tampered').body),
+			'INVALID_SIGNATURE',
+		);
 	});
 });
 
@@ -299,22 +363,41 @@ describe('the node and its credential', () => {
 		const { description } = nodeType;
 		expect(description.inputs).toEqual([]);
 		expect(description.usableAsTool).toBeUndefined();
-		expect(description.webhooks).toEqual([expect.objectContaining({ httpMethod: 'POST', name: 'default' })]);
+		expect(description.webhooks).toEqual([
+			expect.objectContaining({ httpMethod: 'POST', name: 'default' }),
+		]);
 		const notice = description.properties.find((property) => property.type === 'notice');
 		expect(notice?.displayName).toMatch(/Production URL/);
 		const events = description.properties.find((property) => property.name === 'events');
 		const options = (events?.options ?? []) as Array<{ value: string; name: string }>;
 		expect(options.map((option) => option.value).sort()).toEqual(
-			['*', 'AcctPay', 'ApplyCard', 'CardActivation', 'CardAudit', 'CardBlock', 'CardCancel', 'CardPay', 'CardUnblock', 'Recharge'].sort(),
+			[
+				'*',
+				'AcctPay',
+				'ApplyCard',
+				'CardActivation',
+				'CardAudit',
+				'CardBlock',
+				'CardCancel',
+				'CardPay',
+				'CardUnblock',
+				'Recharge',
+			].sort(),
 		);
-		for (const option of options.filter((o) => !['*', 'CardPay'].includes(o.value))) expect(option.name).toMatch(/Announced/);
+		for (const option of options.filter((o) => !['*', 'CardPay'].includes(o.value)))
+			expect(option.name).toMatch(/Announced/);
 		expect(options.find((o) => o.value === 'CardPay')?.name).not.toMatch(/Announced/);
 	});
 
 	it('the credential test says a secret cannot be checked until a notification arrives, and refuses an empty one', async () => {
 		const { nodeType } = await loadTrigger();
 		const test = nodeType.methods!.credentialTest!.cardepassWebhookSecretTest;
-		const credential = (webhookSecret: string) => ({ id: '1', name: 'Cardepass webhook', type: 'cardepassWebhookApi', data: { webhookSecret } });
+		const credential = (webhookSecret: string) => ({
+			id: '1',
+			name: 'Cardepass webhook',
+			type: 'cardepassWebhookApi',
+			data: { webhookSecret },
+		});
 		const withSecret = await test.call({} as never, credential(SECRET));
 		expect(withSecret.status).toBe('OK');
 		expect(withSecret.message).toMatch(/cannot be checked until Cardepass sends a notification/);

@@ -10,19 +10,36 @@ const CREDENTIAL_TYPE = 'cardepassOAuth2Api';
 /** A dropdown is waited on by a person: one repeat of a temporary failure, not the operations' two. */
 const DROPDOWN_RETRIES = 1;
 
-const CARD_MODEL_NAMES: Record<string, string> = { standard: 'Standard', sharebalance: 'ShareBalance' };
+const CARD_MODEL_NAMES: Record<string, string> = {
+	standard: 'Standard',
+	sharebalance: 'ShareBalance',
+};
 
 /** The products, through the same request path as the operations: the credential's limit, retries, envelope. */
 async function fetchProducts(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	const credentials = await ctx.getCredentials<{ environment?: string; baseUrl?: string; oauthTokenData?: { access_token?: string } }>(CREDENTIAL_TYPE);
+	const credentials = await ctx.getCredentials<{
+		environment?: string;
+		baseUrl?: string;
+		oauthTokenData?: { access_token?: string };
+	}>(CREDENTIAL_TYPE);
 	const credential = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
 	const server = cardepassBaseUrl(credentials);
 	const send = createSender({
-		slot: { credential: credential?.id ?? credential?.name ?? 'default', server, caller: 'dropdown', limit: DEFAULT_MAX_CONCURRENT_REQUESTS, overloaded: isTemporaryFailure },
+		slot: {
+			credential: credential?.id ?? credential?.name ?? 'default',
+			server,
+			caller: 'dropdown',
+			limit: DEFAULT_MAX_CONCURRENT_REQUESTS,
+			overloaded: isTemporaryFailure,
+		},
 		needsToken: async () => !credentials.oauthTokenData?.access_token,
 		retries: DROPDOWN_RETRIES,
 		transport: async () =>
-			await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, { method: 'GET', url: `${server}/v1/products`, json: true }),
+			await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
+				method: 'GET',
+				url: `${server}/v1/products`,
+				json: true,
+			}),
 	});
 	try {
 		return toRecords(await send());

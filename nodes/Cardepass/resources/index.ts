@@ -10,4 +10,6 @@ import { transaction } from './transaction';
 export const RESOURCES: CardepassResource[] = [account, card, order, product, transaction];
 
 /** What the shared request path knows of each resource/operation pair. */
-export const OPERATION_REGISTRY: OperationRegistry = Object.fromEntries(RESOURCES.map((resource) => [resource.value, resource.specs]));
+export const OPERATION_REGISTRY: OperationRegistry = Object.fromEntries(
+	RESOURCES.map((resource) => [resource.value, resource.specs]),
+);

@@ -12,6 +12,10 @@ export function revealsCardData(ctx: IExecuteSingleFunctions): boolean {
 	return ctx.getNodeParameter('revealCardData', false) === true && !isToolCall(ctx);
 }
 
-export function outputCardData(ctx: IExecuteSingleFunctions, offersReveal: boolean, records: IDataObject[]): IDataObject[] {
+export function outputCardData(
+	ctx: IExecuteSingleFunctions,
+	offersReveal: boolean,
+	records: IDataObject[],
+): IDataObject[] {
 	return offersReveal && revealsCardData(ctx) ? records : records.map(maskCardData);
 }

@@ -12,20 +12,35 @@ export const CARD_MODEL_FROM_CARD = 'fromCard';
 const MODELS: Record<string, CardModel> = { standard: 'standard', sharebalance: 'sharebalance' };
 
 /** Reads only the card's model: nothing else of the card (its number, its CVV) is kept. */
-async function readCardModel(ctx: IExecuteSingleFunctions, cardId: string, send: SendRead): Promise<CardModel> {
-	const card = toRecords(await send({ method: 'GET', url: `/v1/cards/${encodeURIComponent(cardId)}`, qs: {} }))[0] as IDataObject | undefined;
+async function readCardModel(
+	ctx: IExecuteSingleFunctions,
+	cardId: string,
+	send: SendRead,
+): Promise<CardModel> {
+	const card = toRecords(
+		await send({ method: 'GET', url: `/v1/cards/${encodeURIComponent(cardId)}`, qs: {} }),
+	)[0] as IDataObject | undefined;
 	const model = MODELS[String(card?.cardModel ?? '').toLowerCase()];
 	if (!model) {
-		throw new NodeOperationError(ctx.getNode(), `Cardepass did not say which model card ${cardId} is`, {
-			itemIndex: ctx.getItemIndex(),
-			description: 'Set Card Model to Standard or Share Balance instead of From the Card.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Cardepass did not say which model card ${cardId} is`,
+			{
+				itemIndex: ctx.getItemIndex(),
+				description: 'Set Card Model to Standard or Share Balance instead of From the Card.',
+			},
+		);
 	}
 	return model;
 }
 
 /** The card model an order goes to: fixed by the operation, chosen by the user, or read from the card. */
-export async function resolveOrderModel(ctx: IExecuteSingleFunctions, spec: OrderSpec, body: IDataObject, send: SendRead): Promise<CardModel> {
+export async function resolveOrderModel(
+	ctx: IExecuteSingleFunctions,
+	spec: OrderSpec,
+	body: IDataObject,
+	send: SendRead,
+): Promise<CardModel> {
 	if (spec.model !== 'fromParameter') return spec.model;
 	const chosen = ctx.getNodeParameter('cardModel') as string;
 	if (chosen !== CARD_MODEL_FROM_CARD) return chosen as CardModel;

@@ -40,15 +40,21 @@ function text(value: unknown): string | undefined {
 }
 
 /** Turns an envelope that reports an error into a failure carrying the provider's own words. */
-export function failureFromEnvelope(envelope: CardepassEnvelope, httpCode?: string): CardepassApiFailure {
+export function failureFromEnvelope(
+	envelope: CardepassEnvelope,
+	httpCode?: string,
+): CardepassApiFailure {
 	const errorMessage = text(envelope.errorMessage);
 	const errorCode = text(envelope.errorCode);
-	return new CardepassApiFailure(errorMessage ?? `Cardepass refused the request (${errorCode ?? 'no error code'})`, {
-		errorCode,
-		errorMessage,
-		responseId: text(envelope.responseId),
-		httpCode,
-	});
+	return new CardepassApiFailure(
+		errorMessage ?? `Cardepass refused the request (${errorCode ?? 'no error code'})`,
+		{
+			errorCode,
+			errorMessage,
+			responseId: text(envelope.responseId),
+			httpCode,
+		},
+	);
 }
 
 const NOT_JSON = Symbol('not JSON');
@@ -62,7 +68,9 @@ function parseJson(text: string): unknown {
 }
 
 /** Waits for a promise and reports its outcome instead of throwing, so callers can decide what a failure means. */
-export async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+export async function settle<T>(
+	promise: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
 	return await promise.then(
 		(value) => ({ ok: true as const, value }),
 		(error: unknown) => ({ ok: false as const, error }),
@@ -104,7 +112,9 @@ export function toRecords(data: unknown): IDataObject[] {
 	if (data === null || data === undefined) return [];
 	if (Array.isArray(data)) {
 		return data.map((entry) =>
-			typeof entry === 'object' && entry !== null ? (entry as IDataObject) : { value: entry as string },
+			typeof entry === 'object' && entry !== null
+				? (entry as IDataObject)
+				: { value: entry as string },
 		);
 	}
 	if (typeof data === 'object') return [data as IDataObject];

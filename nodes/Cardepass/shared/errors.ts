@@ -40,10 +40,14 @@ const NETWORK_ERROR_TEXTS: Array<[RegExp, string]> = [
 ];
 
 const HINTS: Record<string, string> = {
-	INSUFFICIENT_BALANCE: 'Add funds to the account (Account → Get Balances shows what is there) or lower the amount.',
-	CARD_STATUS_INVALID: 'Card → Get shows the card\'s status: a blocked card must be unblocked first, a cancelled card cannot be used.',
-	CARD_NOT_FOUND: 'Check the Card ID: it is the Card ID in Card → Create\'s output, or in Account → Get Many Card Fund Logs.',
-	PRODUCT_NOT_AVAILABLE: 'Product → Get Many lists the products, card models and currencies your account may use.',
+	INSUFFICIENT_BALANCE:
+		'Add funds to the account (Account → Get Balances shows what is there) or lower the amount.',
+	CARD_STATUS_INVALID:
+		"Card → Get shows the card's status: a blocked card must be unblocked first, a cancelled card cannot be used.",
+	CARD_NOT_FOUND:
+		"Check the Card ID: it is the Card ID in Card → Create's output, or in Account → Get Many Card Fund Logs.",
+	PRODUCT_NOT_AVAILABLE:
+		'Product → Get Many lists the products, card models and currencies your account may use.',
 	LIMIT_EXCEEDED: 'The amount is above a limit of the card or product.',
 	ORDER_NOT_FOUND: 'Check the order number and the Card Model and Order Type it was made under.',
 };
@@ -69,14 +73,25 @@ function retryAdvice(order: OrderErrorContext): string {
 /** Provider codes that decide what the node does, on whatever HTTP status they arrive: never retried as temporary. */
 const DECISIVE_CODES = new Set(['DUPLICATE_ORDER', 'ORDER_NOT_FOUND']);
 
-function describe(message: string, details: CardepassApiFailure['details'], hint?: string, order?: OrderErrorContext): string {
+function describe(
+	message: string,
+	details: CardepassApiFailure['details'],
+	hint?: string,
+	order?: OrderErrorContext,
+): string {
 	const parts: string[] = [];
 	if (details.errorCode) parts.push(`Error code: ${details.errorCode}`);
-	if (details.responseId) parts.push(`Response ID: ${details.responseId} (give it to Cardepass support)`);
+	if (details.responseId)
+		parts.push(`Response ID: ${details.responseId} (give it to Cardepass support)`);
 	if (details.httpCode) parts.push(`HTTP status: ${details.httpCode}`);
-	const said = details.errorMessage && !message.includes(details.errorMessage) ? details.errorMessage : undefined;
+	const said =
+		details.errorMessage && !message.includes(details.errorMessage)
+			? details.errorMessage
+			: undefined;
 	const known = hint ?? (details.errorCode ? codeHint(details.errorCode, order) : undefined);
-	const sentences = [parts.join(' · '), said, known].filter(Boolean).map((part) => String(part).replace(/\.$/, ''));
+	const sentences = [parts.join(' · '), said, known]
+		.filter(Boolean)
+		.map((part) => String(part).replace(/\.$/, ''));
 	return sentences.length ? `${sentences.join('. ')}.` : '';
 }
 
@@ -88,7 +103,11 @@ function codeHint(errorCode: string, order?: OrderErrorContext): string | undefi
 	return HINTS[errorCode];
 }
 
-function httpFailure(status: number, body: unknown, retryAfter: string | undefined): CardepassApiFailure {
+function httpFailure(
+	status: number,
+	body: unknown,
+	retryAfter: string | undefined,
+): CardepassApiFailure {
 	const httpCode = String(status);
 	if (isEnvelope(body) && (body.hasError || body.errorMessage)) {
 		const failure = failureFromEnvelope(body, httpCode);
@@ -102,30 +121,50 @@ function httpFailure(status: number, body: unknown, retryAfter: string | undefin
 	});
 }
 
-function withStatusMessage(status: number, details: CardepassApiFailure['details']): CardepassApiFailure {
+function withStatusMessage(
+	status: number,
+	details: CardepassApiFailure['details'],
+): CardepassApiFailure {
 	const said = details.errorMessage ? `: ${details.errorMessage}` : '';
 	if (status === 429) {
-		return new CardepassApiFailure(`Cardepass is limiting the rate of requests (HTTP 429)${said}`, details);
+		return new CardepassApiFailure(
+			`Cardepass is limiting the rate of requests (HTTP 429)${said}`,
+			details,
+		);
 	}
 	if (status >= 500) {
 		return new CardepassApiFailure(`Cardepass had a server error (HTTP ${status})${said}`, details);
 	}
 	if (status === 401) {
-		return new CardepassApiFailure(`Cardepass rejected the access token (HTTP 401)${said}`, details);
+		return new CardepassApiFailure(
+			`Cardepass rejected the access token (HTTP 401)${said}`,
+			details,
+		);
 	}
 	if (status === 403) {
-		return new CardepassApiFailure(`Cardepass does not allow this request for your account (HTTP 403)${said}`, details);
+		return new CardepassApiFailure(
+			`Cardepass does not allow this request for your account (HTTP 403)${said}`,
+			details,
+		);
 	}
 	if (status === 404) {
-		return new CardepassApiFailure(`Cardepass could not find what was asked for (HTTP 404)${said}`, details);
+		return new CardepassApiFailure(
+			`Cardepass could not find what was asked for (HTTP 404)${said}`,
+			details,
+		);
 	}
 	return new CardepassApiFailure(`Cardepass refused the request (HTTP ${status})${said}`, details);
 }
 
-function statusHint(details: CardepassApiFailure['details'], order?: OrderErrorContext): string | undefined {
+function statusHint(
+	details: CardepassApiFailure['details'],
+	order?: OrderErrorContext,
+): string | undefined {
 	const status = Number(details.httpCode);
 	if (status === 429) {
-		const wait = details.retryAfterSeconds ? `Wait ${details.retryAfterSeconds} s` : 'Wait a little';
+		const wait = details.retryAfterSeconds
+			? `Wait ${details.retryAfterSeconds} s`
+			: 'Wait a little';
 		return `${wait} and run again, or lower "Max Concurrent Requests" under Options (or use Request Options → Batching) so fewer requests reach Cardepass at once`;
 	}
 	if (status >= 500) {
@@ -133,7 +172,8 @@ function statusHint(details: CardepassApiFailure['details'], order?: OrderErrorC
 			? `Retry later. ${retryAdvice(order)}`
 			: 'Retry later; if it keeps failing, contact Cardepass support with the Response ID';
 	}
-	if (status === 401) return 'Check the Client ID, Client Secret and Environment in the Cardepass credential';
+	if (status === 401)
+		return 'Check the Client ID, Client Secret and Environment in the Cardepass credential';
 	if (details.errorCode && /^(invalid|unauthorized|unsupported)_/.test(details.errorCode)) {
 		return 'Check the Client ID, Client Secret and Environment in the Cardepass credential';
 	}
@@ -144,7 +184,9 @@ function networkFailure(code: string, order?: OrderErrorContext): CardepassApiFa
 	// The code stays out of the message: n8n would swap a message naming a network code for its own text.
 	return new CardepassApiFailure('The connection to Cardepass failed before an answer arrived', {
 		errorCode: code,
-		errorMessage: order ? `The order may or may not have been made. ${retryAdvice(order)}` : 'Retrying is safe',
+		errorMessage: order
+			? `The order may or may not have been made. ${retryAdvice(order)}`
+			: 'Retrying is safe',
 	});
 }
 
@@ -184,8 +226,10 @@ function fromThrown(error: unknown, order?: OrderErrorContext): CardepassApiFail
 		});
 	}
 	const code = e?.code ?? (e?.cause as { code?: string } | undefined)?.code;
-	if (code && (NETWORK_CODES.has(code) || /timeout/i.test(e?.message ?? ''))) return networkFailure(code, order);
-	if (e?.message && /socket hang up|aborted|timeout/i.test(e.message)) return networkFailure('ECONNRESET', order);
+	if (code && (NETWORK_CODES.has(code) || /timeout/i.test(e?.message ?? '')))
+		return networkFailure(code, order);
+	if (e?.message && /socket hang up|aborted|timeout/i.test(e.message))
+		return networkFailure('ECONNRESET', order);
 	return undefined;
 }
 
@@ -231,7 +275,10 @@ function inputError(node: INode, error: NodeOperationError, itemIndex: number): 
 /** What an operation may add to a failure: advice, or a message in place of one that would not help. */
 export type OperationExplanation = string | { message: string; hint: string } | undefined;
 
-const MODEL_LABELS: Record<string, string> = { standard: 'Standard', sharebalance: 'Share Balance' };
+const MODEL_LABELS: Record<string, string> = {
+	standard: 'Standard',
+	sharebalance: 'Share Balance',
+};
 
 /** Advice read from the provider's own words, where they say what is wrong. */
 function messageHint(message: string): string | undefined {
@@ -261,16 +308,21 @@ export function toNodeError(
 	const details = failure.details;
 	const explained = operationHint?.({ message: failure.message, httpCode: details.httpCode });
 	const message = typeof explained === 'object' ? explained.message : failure.message;
-	const hint = (typeof explained === 'object' ? explained.hint : explained) ?? messageHint(failure.message) ?? statusHint(details, order);
+	const hint =
+		(typeof explained === 'object' ? explained.hint : explained) ??
+		messageHint(failure.message) ??
+		statusHint(details, order);
 	const described = describe(failure.message, details, hint, order);
-	const description = message === failure.message ? described : `Cardepass said: ${failure.message}. ${described}`;
+	const description =
+		message === failure.message ? described : `Cardepass said: ${failure.message}. ${described}`;
 	// Only the message goes in as the "response": n8n reads status-like keys (errorCode) from it as an HTTP code.
 	const apiError = new NodeApiError(node, { message } as JsonObject, {
 		message,
 		description,
 		// n8n's error view shows this as "Error code": the provider's code says more than the HTTP status. A
 		// network code stays out: n8n would replace the message with its own text for it.
-		httpCode: details.errorCode && !isNetworkCode(details.errorCode) ? details.errorCode : details.httpCode,
+		httpCode:
+			details.errorCode && !isNetworkCode(details.errorCode) ? details.errorCode : details.httpCode,
 		itemIndex,
 	});
 	// Kept on the error so Continue On Fail can put them in the item.
@@ -295,6 +347,7 @@ export function errorItemJson(error: NodeApiError | NodeOperationError): IDataOb
 	for (const key of ['errorCode', 'errorMessage', 'responseId']) {
 		if (fields[key] !== undefined && fields[key] !== null) details[key] = fields[key];
 	}
-	if (fields.httpStatus !== undefined && fields.httpStatus !== null) details.httpCode = fields.httpStatus;
+	if (fields.httpStatus !== undefined && fields.httpStatus !== null)
+		details.httpCode = fields.httpStatus;
 	return { error: details };
 }

@@ -76,7 +76,7 @@ export function customerOrderNoField(): GuardedField {
 			default: '',
 			placeholder: 'e.g. {{ $json.invoiceId }}',
 			description:
-				"Your own unique number for this order, at most 32 characters: Cardepass makes an order only once per number, and the node returns the earlier order when a number comes again",
+				'Your own unique number for this order, at most 32 characters: Cardepass makes an order only once per number, and the node returns the earlier order when a number comes again',
 			hint: 'Leave empty to generate one; use a stable ID from your data, such as an invoice number, to make re-runs safe',
 			routing: { send: { type: 'body', property: 'customerOrderNo' } },
 		},
@@ -147,7 +147,8 @@ const completionTimeout: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 3600 },
 	default: 120,
-	description: 'How long to wait for the order to finish before the item fails with the order number to check later',
+	description:
+		'How long to wait for the order to finish before the item fails with the order number to check later',
 	displayOptions: { show: { waitForCompletion: [true] } },
 };
 

@@ -55,7 +55,11 @@ const queues = new Map<string, CredentialQueue>();
 function queueOf(slot: RequestSlot): CredentialQueue {
 	let queue = queues.get(slot.credential);
 	if (!queue) {
-		queue = { inFlight: 0, pace: paceOf(`${slot.credential} ${slot.server}`, Date.now()), callers: new Map() };
+		queue = {
+			inFlight: 0,
+			pace: paceOf(`${slot.credential} ${slot.server}`, Date.now()),
+			callers: new Map(),
+		};
 		queues.set(slot.credential, queue);
 	}
 	return queue;
@@ -79,7 +83,8 @@ function startWaiting(queue: CredentialQueue): void {
 		started = false;
 		for (const [key, caller] of [...queue.callers]) {
 			if (queue.inFlight >= ceiling) break;
-			if (caller.waiting.length === 0 || caller.inFlight >= Math.min(caller.limit, window)) continue;
+			if (caller.waiting.length === 0 || caller.inFlight >= Math.min(caller.limit, window))
+				continue;
 			caller.inFlight++;
 			queue.inFlight++;
 			queue.callers.delete(key);
@@ -90,7 +95,12 @@ function startWaiting(queue: CredentialQueue): void {
 	}
 }
 
-function forgetIfIdle(credential: string, queue: CredentialQueue, callerKey: string, caller: Caller): void {
+function forgetIfIdle(
+	credential: string,
+	queue: CredentialQueue,
+	callerKey: string,
+	caller: Caller,
+): void {
 	if (caller.inFlight === 0 && caller.waiting.length === 0) queue.callers.delete(callerKey);
 	if (queue.callers.size === 0 && !queue.coldGate) queues.delete(credential);
 }
@@ -130,7 +140,8 @@ const CALLERS_REMEMBERED = 200;
 
 function rememberHasToken(caller: string): void {
 	callersWithToken.add(caller);
-	if (callersWithToken.size > CALLERS_REMEMBERED) callersWithToken.delete(callersWithToken.values().next().value!);
+	if (callersWithToken.size > CALLERS_REMEMBERED)
+		callersWithToken.delete(callersWithToken.values().next().value!);
 }
 
 async function lacksToken(caller: string, needsToken: () => Promise<boolean>): Promise<boolean> {
@@ -149,7 +160,11 @@ async function lacksToken(caller: string, needsToken: () => Promise<boolean>): P
  * Runs `send` once a slot is free. `needsToken` tells whether the credential has no stored token yet: such
  * a request goes alone, and the others on that credential wait for the token it fetches.
  */
-export async function withRequestSlot<T>(slot: RequestSlot, needsToken: () => Promise<boolean>, send: () => Promise<T>): Promise<T> {
+export async function withRequestSlot<T>(
+	slot: RequestSlot,
+	needsToken: () => Promise<boolean>,
+	send: () => Promise<T>,
+): Promise<T> {
 	const queue = () => queueOf(slot);
 	for (;;) {
 		const gate = queues.get(slot.credential)?.coldGate;

@@ -28,7 +28,14 @@ export function returnAllAndLimit(): INodeProperties[] {
 
 /** The Filters collection of a list. */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
 }
 
 /** The page Limit must be a whole number of at least 1 when Return All is off. */
@@ -36,14 +43,23 @@ export const checkPageLimit: InputCheck = function (this: IExecuteSingleFunction
 	if (this.getNodeParameter('returnAll', false) === true) return;
 	const limit = this.getNodeParameter('limit', 50) as unknown;
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(this.getNode(), `Limit must be a whole number of at least 1, got ${JSON.stringify(limit)}`, {
-			itemIndex: this.getItemIndex(),
-			description: 'Set Limit, or switch on Return All.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Limit must be a whole number of at least 1, got ${JSON.stringify(limit)}`,
+			{
+				itemIndex: this.getItemIndex(),
+				description: 'Set Limit, or switch on Return All.',
+			},
+		);
 	}
 };
 
-export function dateTimeFilter(name: string, displayName: string, description: string, queryName: string): INodeProperties {
+export function dateTimeFilter(
+	name: string,
+	displayName: string,
+	description: string,
+	queryName: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -55,7 +71,10 @@ export function dateTimeFilter(name: string, displayName: string, description: s
 }
 
 /** The Card ID filter of a list, and its check (trimmed; sent as `queryName`). */
-export function cardIdFilter(what: string, queryName: string): { property: INodeProperties; check: InputCheck } {
+export function cardIdFilter(
+	what: string,
+	queryName: string,
+): { property: INodeProperties; check: InputCheck } {
 	return {
 		property: {
 			displayName: 'Card ID',

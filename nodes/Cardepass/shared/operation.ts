@@ -58,7 +58,10 @@ export function defineResource(
 			default: defaultOperation,
 		},
 		properties: operations.flatMap((operation) =>
-			updateDisplayOptions({ show: { resource: [resource.value], operation: [operation.value] } }, operation.properties),
+			updateDisplayOptions(
+				{ show: { resource: [resource.value], operation: [operation.value] } },
+				operation.properties,
+			),
 		),
 		specs: Object.fromEntries(operations.map((operation) => [operation.value, operation.spec])),
 	};

@@ -8,7 +8,12 @@ import type { OrderField } from './types';
 const ORDER_FIELD_PATHS: Record<OrderField, string[][]> = {
 	cardId: [['cardId'], ['cardInfo', 'cardId']],
 	productCode: [['productInfo', 'productCode'], ['productCode']],
-	cardCurrency: [['productInfo', 'cardCurrency'], ['cardCurrency'], ['cardInfo', 'cardCurrency'], ['cardInfos', '0', 'cardCurrency']],
+	cardCurrency: [
+		['productInfo', 'cardCurrency'],
+		['cardCurrency'],
+		['cardInfo', 'cardCurrency'],
+		['cardInfos', '0', 'cardCurrency'],
+	],
 	topUpAmount: [['topUpAmount'], ['totalTopUpAmount']],
 	withdrawAmount: [['withdrawAmount']],
 	maxAuthAmount: [['maxAuthAmount']],
@@ -36,7 +41,10 @@ function readPath(record: IDataObject, path: string[]): unknown {
 }
 
 /** The value an earlier order shows for a field: undefined when its shape does not have the field. */
-function shownValue(earlier: IDataObject, field: OrderField): { shown: false } | { shown: true; value: unknown } {
+function shownValue(
+	earlier: IDataObject,
+	field: OrderField,
+): { shown: false } | { shown: true; value: unknown } {
 	for (const path of ORDER_FIELD_PATHS[field]) {
 		const value = readPath(earlier, path);
 		if (value !== undefined) return { shown: true, value };
@@ -49,7 +57,8 @@ function isEmpty(value: unknown): boolean {
 }
 
 function same(asked: unknown, found: unknown): boolean {
-	if (typeof asked === 'number' || typeof found === 'number') return Number(asked) === Number(found);
+	if (typeof asked === 'number' || typeof found === 'number')
+		return Number(asked) === Number(found);
 	return String(asked) === String(found);
 }
 
@@ -69,7 +78,12 @@ export interface OrderComparison {
  * order shows with a value. A field the earlier order does not show cannot be compared: it is named as
  * unverified, never counted as a difference.
  */
-export function compareOrder(asked: AskedOrder, earlier: IDataObject, fields: OrderField[], unsetMeansNone: OrderField[] = []): OrderComparison {
+export function compareOrder(
+	asked: AskedOrder,
+	earlier: IDataObject,
+	fields: OrderField[],
+	unsetMeansNone: OrderField[] = [],
+): OrderComparison {
 	const differences: string[] = [];
 	const unverified: OrderField[] = [];
 	for (const field of fields) {
@@ -79,7 +93,9 @@ export function compareOrder(asked: AskedOrder, earlier: IDataObject, fields: Or
 			if (!unsetMeansNone.includes(field)) continue;
 			if (!found.shown) unverified.push(field);
 			else if (!isEmpty(found.value)) {
-				differences.push(`the earlier order set a ${FIELD_WORDS[field]} of ${String(found.value)} (this one sets none)`);
+				differences.push(
+					`the earlier order set a ${FIELD_WORDS[field]} of ${String(found.value)} (this one sets none)`,
+				);
 			}
 			continue;
 		}
@@ -88,9 +104,13 @@ export function compareOrder(asked: AskedOrder, earlier: IDataObject, fields: Or
 			continue;
 		}
 		if (isEmpty(found.value)) {
-			differences.push(`the earlier order set no ${FIELD_WORDS[field]} (this one: ${String(askedValue)})`);
+			differences.push(
+				`the earlier order set no ${FIELD_WORDS[field]} (this one: ${String(askedValue)})`,
+			);
 		} else if (!same(askedValue, found.value)) {
-			differences.push(`the earlier order's ${FIELD_WORDS[field]} was ${String(found.value)} (this one: ${String(askedValue)})`);
+			differences.push(
+				`the earlier order's ${FIELD_WORDS[field]} was ${String(found.value)} (this one: ${String(askedValue)})`,
+			);
 		}
 	}
 	return { differences, unverified };
@@ -100,10 +120,16 @@ export function compareOrder(asked: AskedOrder, earlier: IDataObject, fields: Or
  * "Withdraw Whole Balance" against an earlier withdrawal: the earlier order shows only the amount it moved,
  * so the card tells whether that was the whole balance. Only the balance is read from the card's record.
  */
-export async function wholeBalanceDifference(send: SendRead, cardId: string, earlier: IDataObject): Promise<string | undefined> {
+export async function wholeBalanceDifference(
+	send: SendRead,
+	cardId: string,
+	earlier: IDataObject,
+): Promise<string | undefined> {
 	const withdrawn = shownValue(earlier, 'withdrawAmount');
 	if (!withdrawn.shown || isEmpty(withdrawn.value)) return undefined;
-	const card = toRecords(await send({ method: 'GET', url: `/v1/cards/${encodeURIComponent(cardId)}`, qs: {} }))[0];
+	const card = toRecords(
+		await send({ method: 'GET', url: `/v1/cards/${encodeURIComponent(cardId)}`, qs: {} }),
+	)[0];
 	const balance = Number(card?.balanceAmount);
 	if (!Number.isFinite(balance) || balance <= 0) return undefined;
 	return `the earlier order withdrew ${String(withdrawn.value)} and the card still holds ${balance} (this one withdraws the whole balance)`;

@@ -17,7 +17,10 @@ const DONE_STATUS = 'completed';
 const COMPLETION_POLL_DELAYS_MS = [500, 1000, 2000, 4000, 5000];
 
 /** The numbers an order can be looked up by: its own, else the Customer Order No it was sent with. */
-function lookupKey(order: IDataObject, customerOrderNo: string): { orderNo?: string; customerOrderNo?: string } {
+function lookupKey(
+	order: IDataObject,
+	customerOrderNo: string,
+): { orderNo?: string; customerOrderNo?: string } {
 	const orderNo = isEmpty(order.orderNo) ? undefined : String(order.orderNo);
 	return orderNo ? { orderNo } : { customerOrderNo };
 }
@@ -31,14 +34,18 @@ export async function waitForCompletion(
 	timeoutSeconds: number,
 ): Promise<IDataObject> {
 	const by = lookupKey(order, customerOrderNo);
-	const named = by.orderNo ? `order ${by.orderNo}` : `the order with Customer Order No ${customerOrderNo}`;
+	const named = by.orderNo
+		? `order ${by.orderNo}`
+		: `the order with Customer Order No ${customerOrderNo}`;
 	const deadline = Date.now() + timeoutSeconds * 1000;
 	let current = order;
 	for (let attempt = 0; ; attempt++) {
 		const status = String(current.status ?? '').toLowerCase();
 		if (status === DONE_STATUS) return current;
 		if (FAILED_STATUSES.has(status)) {
-			const reason = isEmpty(current.failureReason) ? 'no reason given' : String(current.failureReason);
+			const reason = isEmpty(current.failureReason)
+				? 'no reason given'
+				: String(current.failureReason);
 			throw new CardepassApiFailure(`Cardepass ${named} failed: ${reason}`, {
 				errorCode: 'ORDER_FAILED',
 				errorMessage: reason,
@@ -46,13 +53,21 @@ export async function waitForCompletion(
 		}
 		const left = deadline - Date.now();
 		if (left <= 0) {
-			throw new CardepassApiFailure(`Cardepass ${named} was still ${String(current.status ?? 'in progress')} after ${timeoutSeconds} s`, {
-				errorCode: 'ORDER_NOT_COMPLETED',
-				errorMessage: `Check it later with Order → Get (${by.orderNo ? `Order No ${by.orderNo}, ` : ''}Customer Order No ${customerOrderNo}). Do not send the order again with a new number: it may still complete.`,
-			});
+			throw new CardepassApiFailure(
+				`Cardepass ${named} was still ${String(current.status ?? 'in progress')} after ${timeoutSeconds} s`,
+				{
+					errorCode: 'ORDER_NOT_COMPLETED',
+					errorMessage: `Check it later with Order → Get (${by.orderNo ? `Order No ${by.orderNo}, ` : ''}Customer Order No ${customerOrderNo}). Do not send the order again with a new number: it may still complete.`,
+				},
+			);
 		}
 		// The last wait is cut to the deadline, so the final look happens when the time is up, not before.
-		await sleep(Math.min(COMPLETION_POLL_DELAYS_MS[Math.min(attempt, COMPLETION_POLL_DELAYS_MS.length - 1)], left));
+		await sleep(
+			Math.min(
+				COMPLETION_POLL_DELAYS_MS[Math.min(attempt, COMPLETION_POLL_DELAYS_MS.length - 1)],
+				left,
+			),
+		);
 		current = (await findOrder(send, model, orderType, by)) ?? current;
 	}
 }

@@ -12,7 +12,10 @@ export const simplifyProperty: INodeProperties = {
 		"Whether to return the order in one shape, the same for a new order, an earlier order and a completed one, instead of Cardepass's answer as it came",
 };
 
-const MODEL_NAMES: Record<CardModel, string> = { standard: 'Standard', sharebalance: 'ShareBalance' };
+const MODEL_NAMES: Record<CardModel, string> = {
+	standard: 'Standard',
+	sharebalance: 'ShareBalance',
+};
 
 function at(record: unknown, ...path: Array<string | number>): unknown {
 	let value = record;
@@ -33,13 +36,26 @@ function orNull(value: unknown): unknown {
 
 /** The card an order is about, wherever its answer puts it (documents differ by order type and revision). */
 function cardOf(record: IDataObject): unknown {
-	return first(at(record, 'cardInfos', 0), at(record, 'cardInfo'), at(record, 'orderLines', 0, 'cardInfo'));
+	return first(
+		at(record, 'cardInfos', 0),
+		at(record, 'cardInfo'),
+		at(record, 'orderLines', 0, 'cardInfo'),
+	);
 }
 
 /** The last four digits of whichever card number the answer shows, masked or not. */
 function maskedCardNumber(card: unknown): string | null {
-	const shown = first(at(card, 'maskCardNumber'), at(card, 'maskedCardNumber'), at(card, 'maskedCardNo'), at(card, 'cardNumber'), at(card, 'cardNo'));
-	const lastFour = typeof shown === 'string' || typeof shown === 'number' ? /(\d{4})\s*$/.exec(String(shown))?.[1] : undefined;
+	const shown = first(
+		at(card, 'maskCardNumber'),
+		at(card, 'maskedCardNumber'),
+		at(card, 'maskedCardNo'),
+		at(card, 'cardNumber'),
+		at(card, 'cardNo'),
+	);
+	const lastFour =
+		typeof shown === 'string' || typeof shown === 'number'
+			? /(\d{4})\s*$/.exec(String(shown))?.[1]
+			: undefined;
 	return lastFour ? `****${lastFour}` : null;
 }
 
@@ -86,11 +102,25 @@ export function simplifyOrder(record: IDataObject, facts: OrderFacts): IDataObje
 		amount: orNull(amountOf(record, facts.orderType)) as number,
 		fee: orNull(first(record.totalFee, record.fee, record.withdrawFee, record.transFee)) as number,
 		totalAmount: orNull(first(record.totalPayAmount, record.totalAmount)) as number,
-		currency: orNull(first(at(record, 'productInfo', 'cardCurrency'), at(card, 'cardCurrency'), record.cardCurrency, facts.sent.cardCurrency)) as string,
+		currency: orNull(
+			first(
+				at(record, 'productInfo', 'cardCurrency'),
+				at(card, 'cardCurrency'),
+				record.cardCurrency,
+				facts.sent.cardCurrency,
+			),
+		) as string,
 	};
-	if (facts.orderType === 'CreditLimit' || (facts.orderType === 'ApplyCard' && facts.model === 'sharebalance')) {
-		simplified.maxAuthAmount = orNull(first(record.maxAuthAmount, facts.sent.maxAuthAmount)) as number;
-		simplified.maxCreditAmount = orNull(first(record.maxCreditAmount, facts.sent.maxCreditAmount)) as number;
+	if (
+		facts.orderType === 'CreditLimit' ||
+		(facts.orderType === 'ApplyCard' && facts.model === 'sharebalance')
+	) {
+		simplified.maxAuthAmount = orNull(
+			first(record.maxAuthAmount, facts.sent.maxAuthAmount),
+		) as number;
+		simplified.maxCreditAmount = orNull(
+			first(record.maxCreditAmount, facts.sent.maxCreditAmount),
+		) as number;
 	}
 	simplified.failureReason = orNull(record.failureReason) as string;
 	simplified.createdOn = orNull(record.createdOn) as string;

@@ -5,7 +5,11 @@ import { readFailure } from './errors';
 import type { CardModel } from './types';
 
 /** Sends a read (GET) through the item's request path; returns the envelope's data. */
-export type SendRead = (request: { method: 'GET'; url: string; qs: IDataObject }) => Promise<unknown>;
+export type SendRead = (request: {
+	method: 'GET';
+	url: string;
+	qs: IDataObject;
+}) => Promise<unknown>;
 
 /** The order query's types per card model (a Customer Order No is unique across all of them). */
 export const ORDER_TYPES: Record<CardModel, string[]> = {
@@ -24,7 +28,10 @@ const ORDER_TYPE_WORDS: Record<string, string> = {
 	CreditLimit: 'a limit change',
 };
 
-const MODEL_WORDS: Record<CardModel, string> = { standard: 'Standard', sharebalance: 'Share Balance' };
+const MODEL_WORDS: Record<CardModel, string> = {
+	standard: 'Standard',
+	sharebalance: 'Share Balance',
+};
 
 export function describeOrderType(orderType: string, model: CardModel): string {
 	return `${ORDER_TYPE_WORDS[orderType] ?? orderType} (${MODEL_WORDS[model]} card)`;
@@ -63,7 +70,8 @@ export async function findOrderOfAnotherKind(
 	orderType: string,
 	customerOrderNo: string,
 ): Promise<OrderElsewhere | undefined> {
-	const models: CardModel[] = model === 'standard' ? ['standard', 'sharebalance'] : ['sharebalance', 'standard'];
+	const models: CardModel[] =
+		model === 'standard' ? ['standard', 'sharebalance'] : ['sharebalance', 'standard'];
 	for (const otherModel of models) {
 		for (const otherType of ORDER_TYPES[otherModel]) {
 			if (otherModel === model && otherType === orderType) continue;

@@ -31,7 +31,15 @@ const paces = new Map<string, Pace>();
 export function paceOf(server: string, now: number): Pace {
 	let pace = paces.get(server);
 	if (!pace || now - pace.lastUsedAt > FORGET_AFTER_MS) {
-		pace = { window: STARTING_WINDOW, probing: true, overloadedAt: Infinity, fastestMs: Infinity, smoothedMs: 0, lastCutAt: 0, lastUsedAt: now };
+		pace = {
+			window: STARTING_WINDOW,
+			probing: true,
+			overloadedAt: Infinity,
+			fastestMs: Infinity,
+			smoothedMs: 0,
+			lastCutAt: 0,
+			lastUsedAt: now,
+		};
 		paces.set(server, pace);
 	}
 	pace.lastUsedAt = now;
@@ -48,7 +56,11 @@ function cut(pace: Pace, factor: number, now: number): void {
  * Takes one answer into account. `overloaded`: the server said it is busy or failing (429, 5xx, dropped).
  * `ceiling`: the largest limit the user set, above which growing is pointless.
  */
-export function learn(pace: Pace, answer: { startedAt: number; endedAt: number; overloaded: boolean }, ceiling: number): void {
+export function learn(
+	pace: Pace,
+	answer: { startedAt: number; endedAt: number; overloaded: boolean },
+	ceiling: number,
+): void {
 	const latencyMs = answer.endedAt - answer.startedAt;
 	pace.lastUsedAt = answer.endedAt;
 	const sinceCut = answer.startedAt >= pace.lastCutAt;
@@ -58,7 +70,10 @@ export function learn(pace: Pace, answer: { startedAt: number; endedAt: number; 
 		cut(pace, 0.5, answer.endedAt);
 		return;
 	}
-	pace.smoothedMs = pace.smoothedMs === 0 ? latencyMs : pace.smoothedMs + LATENCY_SMOOTHING * (latencyMs - pace.smoothedMs);
+	pace.smoothedMs =
+		pace.smoothedMs === 0
+			? latencyMs
+			: pace.smoothedMs + LATENCY_SMOOTHING * (latencyMs - pace.smoothedMs);
 	pace.fastestMs = Math.min(pace.fastestMs, pace.smoothedMs);
 	if (pace.smoothedMs > SLOWER_FACTOR * pace.fastestMs + SLOWER_MARGIN_MS) {
 		if (!sinceCut) return;

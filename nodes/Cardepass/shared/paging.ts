@@ -37,7 +37,9 @@ interface PageAnswer {
 function readPage(data: unknown): PageAnswer {
 	if (Array.isArray(data)) return { records: data as IDataObject[] };
 	const page = (data ?? {}) as IDataObject;
-	const records = (Array.isArray(page.data) ? page.data : Array.isArray(page.items) ? page.items : []) as IDataObject[];
+	const records = (
+		Array.isArray(page.data) ? page.data : Array.isArray(page.items) ? page.items : []
+	) as IDataObject[];
 	const total = page.totalRecords ?? page.totalCount;
 	return { records, total: typeof total === 'number' ? total : undefined };
 }
@@ -47,18 +49,26 @@ function readPage(data: unknown): PageAnswer {
  * page), and stops early once `limit` records are in hand (only the pages needed are fetched). A page
  * shorter than asked does not end the list while the total says more records exist.
  */
-export async function collectPages(sendPage: SendPage, pageQuery: PageQuery, limit?: number): Promise<IDataObject[]> {
-	const pageSize = limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
+export async function collectPages(
+	sendPage: SendPage,
+	pageQuery: PageQuery,
+	limit?: number,
+): Promise<IDataObject[]> {
+	const pageSize =
+		limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
 	const collected: IDataObject[] = [];
 	let previousFirst: string | undefined;
 	for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber++) {
 		const { records, total } = readPage(await sendPage(pageQuery(pageNumber, pageSize)));
 		if (records.length === 0) {
 			if (total !== undefined && collected.length < total) {
-				throw new CardepassApiFailure(`Cardepass stopped sending records after ${collected.length} of the ${total} it reported`, {
-					errorCode: 'PAGINATION_INCOMPLETE',
-					errorMessage: `Page ${pageNumber} came back empty, so the list is incomplete. Run the node again; if it keeps stopping, narrow the date range.`,
-				});
+				throw new CardepassApiFailure(
+					`Cardepass stopped sending records after ${collected.length} of the ${total} it reported`,
+					{
+						errorCode: 'PAGINATION_INCOMPLETE',
+						errorMessage: `Page ${pageNumber} came back empty, so the list is incomplete. Run the node again; if it keeps stopping, narrow the date range.`,
+					},
+				);
 			}
 			break;
 		}
@@ -66,7 +76,11 @@ export async function collectPages(sendPage: SendPage, pageQuery: PageQuery, lim
 		if (first === previousFirst) {
 			throw new CardepassApiFailure(
 				`Cardepass returned page ${pageNumber - 1} again when asked for page ${pageNumber}`,
-				{ errorCode: 'PAGINATION_STALLED', errorMessage: 'The server ignored the page number, so the list cannot be read to the end.' },
+				{
+					errorCode: 'PAGINATION_STALLED',
+					errorMessage:
+						'The server ignored the page number, so the list cannot be read to the end.',
+				},
 			);
 		}
 		previousFirst = first;
@@ -86,8 +100,12 @@ export async function collectPages(sendPage: SendPage, pageQuery: PageQuery, lim
 const LAST_PAGE_CURSOR = 'None';
 
 /** Walks a cursor-paged list (v1.4 transactions) until the cursor says "None" or a page is empty. */
-export async function collectCursorPages(sendPage: SendPage, limit?: number): Promise<IDataObject[]> {
-	const pageSize = limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
+export async function collectCursorPages(
+	sendPage: SendPage,
+	limit?: number,
+): Promise<IDataObject[]> {
+	const pageSize =
+		limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
 	const collected: IDataObject[] = [];
 	let cursor: string | undefined;
 	const seen = new Set<string>();
@@ -95,7 +113,9 @@ export async function collectCursorPages(sendPage: SendPage, limit?: number): Pr
 		const qs: IDataObject = { pageSize };
 		if (cursor) qs.pageCursor = cursor;
 		const data = ((await sendPage(qs)) ?? {}) as IDataObject;
-		const records = (Array.isArray(data.data) ? data.data : Array.isArray(data.items) ? data.items : []) as IDataObject[];
+		const records = (
+			Array.isArray(data.data) ? data.data : Array.isArray(data.items) ? data.items : []
+		) as IDataObject[];
 		collected.push(...records);
 		if (limit !== undefined && collected.length >= limit) return collected.slice(0, limit);
 		const next = typeof data.pageCursor === 'string' ? data.pageCursor : undefined;

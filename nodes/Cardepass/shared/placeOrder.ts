@@ -1,4 +1,8 @@
-import type { DeclarativeRestApiSettings, IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecuteSingleFunctions,
+} from 'n8n-workflow';
 
 import { CardepassApiFailure, settle, toRecords } from './envelope';
 import { readFailure } from './errors';
@@ -13,7 +17,9 @@ import { checkProductRules } from './productRules';
 import type { CardModel, OrderSpec } from './types';
 
 /** Sends this item's request, with changes to its options; retries and the concurrency limit are the sender's. */
-export type Send = (overrides?: Partial<DeclarativeRestApiSettings.HttpRequestOptions>) => Promise<unknown>;
+export type Send = (
+	overrides?: Partial<DeclarativeRestApiSettings.HttpRequestOptions>,
+) => Promise<unknown>;
 
 function isDuplicateOrder(error: unknown): boolean {
 	return readFailure(error)?.details.errorCode === 'DUPLICATE_ORDER';
@@ -40,7 +46,12 @@ async function recoverEarlierOrder(
 	const details = duplicateDetails(duplicate);
 	const earlier = await findOrder(sendRead, model, order.orderType, { customerOrderNo });
 	if (!earlier) {
-		const elsewhere = await findOrderOfAnotherKind(sendRead, model, order.orderType, customerOrderNo);
+		const elsewhere = await findOrderOfAnotherKind(
+			sendRead,
+			model,
+			order.orderType,
+			customerOrderNo,
+		);
 		if (elsewhere) {
 			throw new CardepassApiFailure(
 				`Customer Order No ${customerOrderNo} was already used for ${describeOrderType(elsewhere.orderType, elsewhere.model)}, not ${describeOrderType(order.orderType, model)}`,
@@ -58,7 +69,8 @@ async function recoverEarlierOrder(
 	}
 	const unsetOnPurpose = order.unsetOnPurpose?.call(ctx) ?? [];
 	const asked: AskedOrder = {};
-	for (const field of order.matchFields) asked[field] = unsetOnPurpose.includes(field) ? undefined : body[field];
+	for (const field of order.matchFields)
+		asked[field] = unsetOnPurpose.includes(field) ? undefined : body[field];
 	const comparison: OrderComparison = compareOrder(
 		asked,
 		earlier,
@@ -108,11 +120,28 @@ export async function placeOrder(
 		earlier = { unverified: recovered.unverified };
 	}
 	if (options.completionTimeoutSeconds !== undefined) {
-		placed = await waitForCompletion(sendRead, model, order.orderType, placed, String(body.customerOrderNo), options.completionTimeoutSeconds);
+		placed = await waitForCompletion(
+			sendRead,
+			model,
+			order.orderType,
+			placed,
+			String(body.customerOrderNo),
+			options.completionTimeoutSeconds,
+		);
 	}
 	if (ctx.getNodeParameter('simplify', true) === true) {
-		return simplifyOrder(placed, { orderType: order.orderType, model, sent: body, earlierOrder: earlier !== undefined, unverified: earlier?.unverified ?? [] });
+		return simplifyOrder(placed, {
+			orderType: order.orderType,
+			model,
+			sent: body,
+			earlierOrder: earlier !== undefined,
+			unverified: earlier?.unverified ?? [],
+		});
 	}
 	if (!earlier) return placed;
-	return { ...placed, earlierOrder: true, ...(earlier.unverified.length > 0 ? { unverified: earlier.unverified } : {}) };
+	return {
+		...placed,
+		earlierOrder: true,
+		...(earlier.unverified.length > 0 ? { unverified: earlier.unverified } : {}),
+	};
 }

@@ -67,7 +67,11 @@ function rulesOf(ctx: IExecuteSingleFunctions): CredentialRules {
 }
 
 /** The kept value while it is fresh, else `load()`'s, kept for as long as its outcome deserves. */
-function keep<T>(kept: Kept<T> | undefined, load: () => Promise<T | undefined>, store: (entry: Kept<T>) => void): Promise<T | undefined> {
+function keep<T>(
+	kept: Kept<T> | undefined,
+	load: () => Promise<T | undefined>,
+	store: (entry: Kept<T>) => void,
+): Promise<T | undefined> {
 	if (kept && Date.now() < kept.until) return kept.value;
 	const entry: Kept<T> = { value: load(), until: Number.POSITIVE_INFINITY };
 	store(entry);
@@ -82,7 +86,10 @@ async function readOrUndefined(promise: Promise<unknown>): Promise<unknown> {
 	return answer.ok ? answer.value : undefined;
 }
 
-function products(ctx: IExecuteSingleFunctions, send: SendRead): Promise<IDataObject[] | undefined> {
+function products(
+	ctx: IExecuteSingleFunctions,
+	send: SendRead,
+): Promise<IDataObject[] | undefined> {
 	const rules = rulesOf(ctx);
 	return keep(
 		rules.products,
@@ -98,26 +105,40 @@ function products(ctx: IExecuteSingleFunctions, send: SendRead): Promise<IDataOb
  * A card's product, currency and model, read once per credential and server and kept RULES_KEPT_MS
  * (undefined when it could not be read). Whatever else needs a card's model can share this read.
  */
-export function cardKind(ctx: IExecuteSingleFunctions, send: SendRead, cardId: string): Promise<CardKind | undefined> {
+export function cardKind(
+	ctx: IExecuteSingleFunctions,
+	send: SendRead,
+	cardId: string,
+): Promise<CardKind | undefined> {
 	const rules = rulesOf(ctx);
 	return keep(
 		rules.cards.get(cardId),
 		async () => {
-			const data = await readOrUndefined(send({ method: 'GET', url: `/v1/cards/${encodeURIComponent(cardId)}`, qs: {} }));
+			const data = await readOrUndefined(
+				send({ method: 'GET', url: `/v1/cards/${encodeURIComponent(cardId)}`, qs: {} }),
+			);
 			const found = data === undefined ? undefined : toRecords(data)[0];
 			if (!found) return undefined;
-			return { productCode: String(found.productCode), cardCurrency: String(found.cardCurrency), cardModel: String(found.cardModel) };
+			return {
+				productCode: String(found.productCode),
+				cardCurrency: String(found.cardCurrency),
+				cardModel: String(found.cardModel),
+			};
 		},
 		(entry) => {
 			rules.cards.delete(cardId);
 			rules.cards.set(cardId, entry);
 			// The longest-kept card drops out; a Map keeps insertion order.
-			if (rules.cards.size > CARDS_KEPT_PER_CREDENTIAL) rules.cards.delete(rules.cards.keys().next().value!);
+			if (rules.cards.size > CARDS_KEPT_PER_CREDENTIAL)
+				rules.cards.delete(rules.cards.keys().next().value!);
 		},
 	);
 }
 
-const MODEL_NAMES: Record<CardModel, string> = { standard: 'Standard', sharebalance: 'ShareBalance' };
+const MODEL_NAMES: Record<CardModel, string> = {
+	standard: 'Standard',
+	sharebalance: 'ShareBalance',
+};
 
 const OPERATION_NAMES: Record<string, string> = {
 	allowOpenCard: 'opening cards',
@@ -163,7 +184,10 @@ export async function checkProductRules(
 	const where = `${productCode}, ${MODEL_NAMES[model]} card in ${currency}`;
 
 	if (config.permissions?.[rule.permission] === false) {
-		refuse(`This product does not allow ${OPERATION_NAMES[rule.permission]} (${where})`, `${rule.permission} is false`);
+		refuse(
+			`This product does not allow ${OPERATION_NAMES[rule.permission]} (${where})`,
+			`${rule.permission} is false`,
+		);
 	}
 	if (!rule.amount) return;
 	const amount = body[rule.amount.field];

@@ -12,7 +12,9 @@ const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
 /** Sends a request with changes to its options and answers the envelope's `data`; `withEnvelope` also gives its responseId. */
 export interface Sender {
 	(overrides?: Partial<RequestOptions>): Promise<unknown>;
-	withEnvelope(overrides?: Partial<RequestOptions>): Promise<{ data: unknown; responseId?: string }>;
+	withEnvelope(
+		overrides?: Partial<RequestOptions>,
+	): Promise<{ data: unknown; responseId?: string }>;
 }
 
 /**
@@ -27,7 +29,9 @@ export function createSender(options: {
 	transport: (overrides: Partial<RequestOptions>) => Promise<unknown>;
 }): Sender {
 	const sendOnce = async (overrides: Partial<RequestOptions>) =>
-		await withRequestSlot(options.slot, options.needsToken, async () => readEnvelope(await options.transport(overrides)));
+		await withRequestSlot(options.slot, options.needsToken, async () =>
+			readEnvelope(await options.transport(overrides)),
+		);
 	const withEnvelope = async (overrides: Partial<RequestOptions> = {}) => {
 		for (let attempt = 0; ; attempt++) {
 			const answer = await settle(sendOnce(overrides));
@@ -37,7 +41,8 @@ export function createSender(options: {
 			await sleep(RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]);
 		}
 	};
-	const send = (async (overrides: Partial<RequestOptions> = {}) => (await withEnvelope(overrides)).data) as Sender;
+	const send = (async (overrides: Partial<RequestOptions> = {}) =>
+		(await withEnvelope(overrides)).data) as Sender;
 	send.withEnvelope = withEnvelope;
 	return send;
 }

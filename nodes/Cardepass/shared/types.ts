@@ -1,4 +1,8 @@
-import type { DeclarativeRestApiSettings, IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecuteSingleFunctions,
+} from 'n8n-workflow';
 
 import type { OperationExplanation } from './errors';
 import type { PageQuery } from './paging';
@@ -7,7 +11,14 @@ import type { Sender } from './sender';
 export type CardModel = 'standard' | 'sharebalance';
 
 /** Order fields compared when an earlier order with the same Customer Order No is found. */
-export type OrderField = 'cardId' | 'productCode' | 'cardCurrency' | 'topUpAmount' | 'withdrawAmount' | 'maxAuthAmount' | 'maxCreditAmount';
+export type OrderField =
+	| 'cardId'
+	| 'productCode'
+	| 'cardCurrency'
+	| 'topUpAmount'
+	| 'withdrawAmount'
+	| 'maxAuthAmount'
+	| 'maxCreditAmount';
 
 /** Checks one input before anything is sent; throws an error that names the field. May normalise the request. */
 export type InputCheck = (this: IExecuteSingleFunctions, request: RequestOptions) => void;
@@ -60,9 +71,16 @@ export interface OperationSpec {
 	checks?: InputCheck[];
 	order?: OrderSpec;
 	/** Advice added to an error of this operation, when the input explains it (e.g. a setting the server refuses). */
-	hint?: (this: IExecuteSingleFunctions, failure: { message: string; httpCode?: string }) => OperationExplanation;
+	hint?: (
+		this: IExecuteSingleFunctions,
+		failure: { message: string; httpCode?: string },
+	) => OperationExplanation;
 	/** Reads the answer in more than one request (e.g. an order of any type); otherwise one request is sent. */
-	read?: (this: IExecuteSingleFunctions, send: Sender, request: RequestOptions) => Promise<IDataObject[]>;
+	read?: (
+		this: IExecuteSingleFunctions,
+		send: Sender,
+		request: RequestOptions,
+	) => Promise<IDataObject[]>;
 	/** Turns the unwrapped answer into output items (e.g. applying a limit). */
 	transform?: (this: IExecuteSingleFunctions, records: IDataObject[]) => IDataObject[];
 	/** Whether the operation offers Reveal Card Number and CVV (shared/cardDataPolicy.ts); every other output is masked. */

@@ -43,7 +43,12 @@ function readParameter(ctx: IExecuteSingleFunctions, name: string): unknown {
 }
 
 /** Text that must be present, e.g. a Card ID; trimmed before it is sent. */
-export function requiredText(name: string, label: string, whereFrom: string, target?: Target): InputCheck {
+export function requiredText(
+	name: string,
+	label: string,
+	whereFrom: string,
+	target?: Target,
+): InputCheck {
 	return function (this: IExecuteSingleFunctions, request) {
 		const value = readParameter(this, name);
 		// An expression that reads a field the item does not have gives undefined.
@@ -77,12 +82,22 @@ export function requiredCardId(whereFrom: string, target?: Target): InputCheck {
 }
 
 /** Optional text; blank means "not sent". */
-export function optionalText(name: string, label: string, maxLength: number, target: Target): InputCheck {
+export function optionalText(
+	name: string,
+	label: string,
+	maxLength: number,
+	target: Target,
+): InputCheck {
 	return function (this: IExecuteSingleFunctions, request) {
 		const value = readParameter(this, name);
-		if (value === undefined || value === null || value === '') return put(request, target, undefined);
+		if (value === undefined || value === null || value === '')
+			return put(request, target, undefined);
 		if (typeof value !== 'string' && typeof value !== 'number') {
-			refuseInput(this, `${label} must be text, got ${quoted(value)}`, `Leave ${label} empty or give it text.`);
+			refuseInput(
+				this,
+				`${label} must be text, got ${quoted(value)}`,
+				`Leave ${label} empty or give it text.`,
+			);
 		}
 		const text = String(value).trim();
 		if (text.length > maxLength) {
@@ -115,13 +130,25 @@ function parseAmount(
 		refuseInput(ctx, `${label} is required`, `Give ${label} as a number, e.g. 100 or 25.50.`);
 	}
 	const number =
-		typeof value === 'number' ? value : typeof value === 'string' && DECIMAL_TEXT.test(value.trim()) ? Number(value.trim()) : NaN;
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && DECIMAL_TEXT.test(value.trim())
+				? Number(value.trim())
+				: NaN;
 	if (typeof value === 'boolean' || !Number.isFinite(number)) {
-		refuseInput(ctx, `${label} must be a number, got ${quoted(value)}`, `Give ${label} as a number, e.g. 100 or 25.50.`);
+		refuseInput(
+			ctx,
+			`${label} must be a number, got ${quoted(value)}`,
+			`Give ${label} as a number, e.g. 100 or 25.50.`,
+		);
 	}
 	// The minimum, where there is one, is what the hint under the field names: it speaks first.
 	if (rule.min !== undefined && number < rule.min) {
-		refuseInput(ctx, `${label} must be at least ${rule.min}, got ${number}`, `Cardepass refuses a ${label} below ${rule.min}.`);
+		refuseInput(
+			ctx,
+			`${label} must be at least ${rule.min}, got ${number}`,
+			`Cardepass refuses a ${label} below ${rule.min}.`,
+		);
 	}
 	if ((rule.positive ?? true) && number <= 0) {
 		refuseInput(ctx, `${label} must be more than 0, got ${number}`, `Give a positive ${label}.`);
@@ -134,10 +161,18 @@ function parseAmount(
 		);
 	}
 	if (Math.round(number * 100) !== Number((number * 100).toFixed(6))) {
-		refuseInput(ctx, `${label} has more than 2 decimals: ${number}`, 'Cardepass takes amounts in cents: round to 2 decimals.');
+		refuseInput(
+			ctx,
+			`${label} has more than 2 decimals: ${number}`,
+			'Cardepass takes amounts in cents: round to 2 decimals.',
+		);
 	}
 	if (rule.wholeNumber && !Number.isInteger(number)) {
-		refuseInput(ctx, `${label} must be a whole number, got ${number}`, `Give ${label} without decimals.`);
+		refuseInput(
+			ctx,
+			`${label} must be a whole number, got ${number}`,
+			`Give ${label} without decimals.`,
+		);
 	}
 	return Math.round(number * 100) / 100;
 }
@@ -149,11 +184,20 @@ export function amount(name: string, label: string, rule: AmountRule, target: Ta
 }
 
 /** A value chosen from a list; checked because an expression can produce anything. */
-export function oneOf(name: string, label: string, allowed: readonly string[], target?: Target): InputCheck {
+export function oneOf(
+	name: string,
+	label: string,
+	allowed: readonly string[],
+	target?: Target,
+): InputCheck {
 	return function (this: IExecuteSingleFunctions, request) {
 		const value = readParameter(this, name);
 		if (typeof value !== 'string' || !allowed.includes(value)) {
-			refuseInput(this, `${label} must be one of ${allowed.join(', ')}, got ${quoted(value)}`, `Pick ${label} from the list.`);
+			refuseInput(
+				this,
+				`${label} must be one of ${allowed.join(', ')}, got ${quoted(value)}`,
+				`Pick ${label} from the list.`,
+			);
 		}
 		put(request, target, value);
 	};
@@ -171,17 +215,29 @@ function timeZoneOffsetMs(epochMs: number, timeZone: string): number {
 		second: '2-digit',
 	}).formatToParts(new Date(epochMs));
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	const asUtc = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
 	return asUtc - Math.floor(epochMs / 1000) * 1000;
 }
 
 /** Whether a calendar day exists (JavaScript's Date turns 2025-02-30 into 2 March). */
 function dayExists(year: string, month: string, day: string): boolean {
 	const date = new Date(Date.UTC(+year, +month - 1, +day));
-	return date.getUTCFullYear() === +year && date.getUTCMonth() === +month - 1 && date.getUTCDate() === +day;
+	return (
+		date.getUTCFullYear() === +year &&
+		date.getUTCMonth() === +month - 1 &&
+		date.getUTCDate() === +day
+	);
 }
 
-const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
+const WALL_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
 
 /**
  * Reads a date-time as n8n's date fields give it. A value without a time zone is a wall-clock time in the
@@ -218,12 +274,21 @@ export function dateRange(
 		const read = (field: typeof from) => {
 			const raw = readParameter(this, field.name);
 			if (raw === undefined || raw === null || raw === '') {
-				if (options.required) refuseInput(this, `${field.label} is required`, `Pick a date and time for ${field.label}.`);
+				if (options.required)
+					refuseInput(
+						this,
+						`${field.label} is required`,
+						`Pick a date and time for ${field.label}.`,
+					);
 				return undefined;
 			}
 			const date = parseDateTime(raw, timeZone);
 			if (!date) {
-				refuseInput(this, `${field.label} is not a date: ${quoted(raw)}`, 'Use a date such as 2025-01-31 or 2025-01-31T18:00:00.');
+				refuseInput(
+					this,
+					`${field.label} is not a date: ${quoted(raw)}`,
+					'Use a date such as 2025-01-31 or 2025-01-31T18:00:00.',
+				);
 			}
 			for (const key of field.keys) put(request, { in: 'qs', key }, date.toISOString());
 			return date;
@@ -231,7 +296,11 @@ export function dateRange(
 		const start = read(from);
 		const end = read(to);
 		if (start && end && start.getTime() > end.getTime()) {
-			refuseInput(this, `${from.label} is after ${to.label}`, `${from.label} must be on or before ${to.label}.`);
+			refuseInput(
+				this,
+				`${from.label} is after ${to.label}`,
+				`${from.label} must be on or before ${to.label}.`,
+			);
 		}
 	};
 }

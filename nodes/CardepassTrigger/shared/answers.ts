@@ -13,27 +13,46 @@ export const ANSWER_STATUS = 200;
 
 export const ACCEPTED: ProviderAnswer = { success: true, errorCode: '', errorMessage: '' };
 
-export type RefusalReason = 'noSecret' | 'noRawBody' | 'notJson' | 'missingFields' | 'badSignature' | 'unknownEventType';
+export type RefusalReason =
+	| 'noSecret'
+	| 'noRawBody'
+	| 'notJson'
+	| 'missingFields'
+	| 'badSignature'
+	| 'unknownEventType';
 
 const REFUSALS: Record<RefusalReason, ProviderAnswer> = {
 	noSecret: {
 		success: false,
 		errorCode: 'INVALID_SIGNATURE',
-		errorMessage: 'The receiver has no webhook secret configured, so no notification can be verified',
+		errorMessage:
+			'The receiver has no webhook secret configured, so no notification can be verified',
 	},
 	noRawBody: {
 		success: false,
 		errorCode: 'INVALID_SIGNATURE',
 		errorMessage: 'The request body could not be read as sent, so the signature cannot be verified',
 	},
-	notJson: { success: false, errorCode: 'INVALID_SIGNATURE', errorMessage: 'The request body is not a JSON object' },
+	notJson: {
+		success: false,
+		errorCode: 'INVALID_SIGNATURE',
+		errorMessage: 'The request body is not a JSON object',
+	},
 	missingFields: {
 		success: false,
 		errorCode: 'INVALID_SIGNATURE',
 		errorMessage: 'The notification lacks id, type, createdTime, data, version or signature',
 	},
-	badSignature: { success: false, errorCode: 'INVALID_SIGNATURE', errorMessage: 'Signature verification failed' },
-	unknownEventType: { success: false, errorCode: 'UNKNOWN_EVENT_TYPE', errorMessage: 'Unknown event type' },
+	badSignature: {
+		success: false,
+		errorCode: 'INVALID_SIGNATURE',
+		errorMessage: 'Signature verification failed',
+	},
+	unknownEventType: {
+		success: false,
+		errorCode: 'UNKNOWN_EVENT_TYPE',
+		errorMessage: 'Unknown event type',
+	},
 };
 
 export function refusal(reason: RefusalReason): ProviderAnswer {

@@ -1,4 +1,8 @@
-import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
 /** The secret as the trigger uses it. */
 export function webhookSecret(data: { webhookSecret?: unknown } | undefined): string {
@@ -16,7 +20,8 @@ export async function cardepassWebhookSecretTest(
 	if (!webhookSecret(credential.data)) {
 		return {
 			status: 'Error',
-			message: 'No webhook secret: the Cardepass Trigger refuses every notification until the secret from the Cardepass portal is entered',
+			message:
+				'No webhook secret: the Cardepass Trigger refuses every notification until the secret from the Cardepass portal is entered',
 		};
 	}
 	return {

@@ -3,7 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { EVENT_OPTIONS, FUNDS_DIRECTIONS, TRANSACTION_STATUSES } from './events';
 import { DEFAULT_REPEAT_WINDOW_DAYS } from './repeats';
 
-const byName = <T extends { name: string }>(options: T[]) => [...options].sort((a, b) => a.name.localeCompare(b.name));
+const byName = <T extends { name: string }>(options: T[]) =>
+	[...options].sort((a, b) => a.name.localeCompare(b.name));
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -28,10 +29,19 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'transactionStatuses',
 		type: 'multiOptions',
 		default: [],
-		description: 'Card payments (CardPay) in these statuses start the workflow. None chosen: every status.',
+		description:
+			'Card payments (CardPay) in these statuses start the workflow. None chosen: every status.',
 		options: byName([
-			{ name: 'Authorisation Failed (AuthFailure)', value: TRANSACTION_STATUSES[1], description: 'Declined' },
-			{ name: 'Authorised (AuthSuccess)', value: TRANSACTION_STATUSES[0], description: 'Approved, not settled yet' },
+			{
+				name: 'Authorisation Failed (AuthFailure)',
+				value: TRANSACTION_STATUSES[1],
+				description: 'Declined',
+			},
+			{
+				name: 'Authorised (AuthSuccess)',
+				value: TRANSACTION_STATUSES[0],
+				description: 'Approved, not settled yet',
+			},
 			{ name: 'Settled', value: TRANSACTION_STATUSES[2], description: 'Booked on the card' },
 		]),
 	},
@@ -40,10 +50,19 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'fundsDirections',
 		type: 'multiOptions',
 		default: [],
-		description: 'Card payments (CardPay) whose money goes this way start the workflow. None chosen: both.',
+		description:
+			'Card payments (CardPay) whose money goes this way start the workflow. None chosen: both.',
 		options: [
-			{ name: 'Expenditure', value: FUNDS_DIRECTIONS[0], description: 'Money leaves the card (purchases, fees)' },
-			{ name: 'Income', value: FUNDS_DIRECTIONS[1], description: 'Money comes back to the card (refunds, reversals)' },
+			{
+				name: 'Expenditure',
+				value: FUNDS_DIRECTIONS[0],
+				description: 'Money leaves the card (purchases, fees)',
+			},
+			{
+				name: 'Income',
+				value: FUNDS_DIRECTIONS[1],
+				description: 'Money comes back to the card (refunds, reversals)',
+			},
 		],
 	},
 	{

@@ -18,8 +18,10 @@ export function decide(notification: Notification, filters: TriggerFilters): Fil
 	if (!anyEvent && !filters.events.includes(notification.type)) return 'filteredOut';
 	if (notification.type === 'CardPay') {
 		const { status, fundsDirection } = notification.data;
-		if (filters.transactionStatuses.length && !filters.transactionStatuses.includes(String(status))) return 'filteredOut';
-		if (filters.fundsDirections.length && !filters.fundsDirections.includes(String(fundsDirection))) return 'filteredOut';
+		if (filters.transactionStatuses.length && !filters.transactionStatuses.includes(String(status)))
+			return 'filteredOut';
+		if (filters.fundsDirections.length && !filters.fundsDirections.includes(String(fundsDirection)))
+			return 'filteredOut';
 	}
 	return 'start';
 }

@@ -39,7 +39,8 @@ class JsonTextReader {
 	}
 
 	private skipWhitespace(): void {
-		while (this.position < this.text.length && ' \t\n\r'.includes(this.text[this.position])) this.position++;
+		while (this.position < this.text.length && ' \t\n\r'.includes(this.text[this.position]))
+			this.position++;
 	}
 
 	private value(depth: number): JsonNode {

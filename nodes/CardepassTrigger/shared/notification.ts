@@ -14,7 +14,9 @@ export interface Notification {
 	data: IDataObject;
 }
 
-export type Verification = { verified: true; notification: Notification } | { verified: false; reason: RefusalReason };
+export type Verification =
+	| { verified: true; notification: Notification }
+	| { verified: false; reason: RefusalReason };
 
 const TEXT_FIELDS = ['id', 'type', 'createdTime', 'version', 'signature'] as const;
 const ENVELOPE_FIELDS = new Set<string>([...TEXT_FIELDS, 'data']);
@@ -23,7 +25,10 @@ const ENVELOPE_FIELDS = new Set<string>([...TEXT_FIELDS, 'data']);
  * Reads and verifies one notification from the request body exactly as it arrived. Fails closed:
  * without a secret, a readable body, every envelope field and a matching signature it refuses.
  */
-export function verifyNotification(rawBody: Buffer | string | undefined, secret: string): Verification {
+export function verifyNotification(
+	rawBody: Buffer | string | undefined,
+	secret: string,
+): Verification {
 	if (!secret) return { verified: false, reason: 'noSecret' };
 	if (rawBody === undefined) return { verified: false, reason: 'noRawBody' };
 	const text = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
@@ -39,7 +44,8 @@ export function verifyNotification(rawBody: Buffer | string | undefined, secret:
 	const fields = new Map<string, JsonNode>();
 	for (const { key, value } of root.entries) {
 		// A repeated envelope field could be read one way here and another way by the signer.
-		if (ENVELOPE_FIELDS.has(key) && fields.has(key)) return { verified: false, reason: 'missingFields' };
+		if (ENVELOPE_FIELDS.has(key) && fields.has(key))
+			return { verified: false, reason: 'missingFields' };
 		fields.set(key, value);
 	}
 	const textOf = (name: string) => {
@@ -48,7 +54,14 @@ export function verifyNotification(rawBody: Buffer | string | undefined, secret:
 	};
 	const [id, type, createdTime, version, signature] = TEXT_FIELDS.map(textOf);
 	const data = fields.get('data');
-	if (!id || !type || createdTime === undefined || version === undefined || !signature || data?.kind !== 'object') {
+	if (
+		!id ||
+		!type ||
+		createdTime === undefined ||
+		version === undefined ||
+		!signature ||
+		data?.kind !== 'object'
+	) {
 		return { verified: false, reason: 'missingFields' };
 	}
 
@@ -58,7 +71,12 @@ export function verifyNotification(rawBody: Buffer | string | undefined, secret:
 	// objects make it differ from the plain compact text. Where they don't, it would equal the compact
 	// text, and accepting it would let a body whose data was re-spaced after signing pass.
 	const asPhpEncodes = phpJsonEncode(data);
-	if (asPhpEncodes !== undefined && asPhpEncodes !== asArrived && asPhpEncodes !== compactJson(data)) dataTexts.push(asPhpEncodes);
+	if (
+		asPhpEncodes !== undefined &&
+		asPhpEncodes !== asArrived &&
+		asPhpEncodes !== compactJson(data)
+	)
+		dataTexts.push(asPhpEncodes);
 	if (!verifySignature({ id, type, createdTime, version }, dataTexts, signature, secret)) {
 		return { verified: false, reason: 'badSignature' };
 	}

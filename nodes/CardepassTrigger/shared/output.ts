@@ -20,7 +20,12 @@ export function notificationItem(notification: Notification): IDataObject {
 		if (!(key in item)) item[key] = value;
 	}
 	const cardInfo = data.cardInfo as IDataObject | null | undefined;
-	if (!('cardId' in item) && cardInfo && typeof cardInfo === 'object' && cardInfo.id !== undefined) {
+	if (
+		!('cardId' in item) &&
+		cardInfo &&
+		typeof cardInfo === 'object' &&
+		cardInfo.id !== undefined
+	) {
 		item.cardId = cardInfo.id;
 	}
 	return item;

@@ -23,7 +23,11 @@ export function phpJsonEncode(node: JsonNode): string | undefined {
 	}
 }
 
-function joinEncoded(open: string, parts: Array<string | undefined>, close: string): string | undefined {
+function joinEncoded(
+	open: string,
+	parts: Array<string | undefined>,
+	close: string,
+): string | undefined {
 	if (parts.some((part) => part === undefined)) return undefined;
 	return `${open}${parts.join(',')}${close}`;
 }
@@ -35,7 +39,11 @@ function phpObject(entries: Array<{ key: string; value: JsonNode }>): string | u
 	const keys = [...byKey.keys()];
 	// Keys 0, 1, 2, … in order make a PHP list, which json_encode writes as a JSON array ([] when empty).
 	if (keys.every((key, index) => key === String(index))) {
-		return joinEncoded('[', keys.map((key) => phpJsonEncode(byKey.get(key)!)), ']');
+		return joinEncoded(
+			'[',
+			keys.map((key) => phpJsonEncode(byKey.get(key)!)),
+			']',
+		);
 	}
 	const parts = keys.map((key) => {
 		const value = phpJsonEncode(byKey.get(key)!);

@@ -12,14 +12,21 @@ const STORE_KEY = 'seenNotificationIds';
  * The ids live in the node's workflow static data, which n8n saves with an active workflow, so they
  * survive a restart. `windowDays` 0 turns the check off.
  */
-export function seenBefore(staticData: IDataObject, id: string, windowDays: number, now: number): boolean {
+export function seenBefore(
+	staticData: IDataObject,
+	id: string,
+	windowDays: number,
+	now: number,
+): boolean {
 	if (!(windowDays > 0)) {
 		if (staticData[STORE_KEY] !== undefined) delete staticData[STORE_KEY];
 		return false;
 	}
 	const oldestKept = now - windowDays * DAY_MS;
 	const stored = (staticData[STORE_KEY] ?? {}) as Record<string, number>;
-	const kept = Object.entries(stored).filter(([, seenAt]) => typeof seenAt === 'number' && seenAt >= oldestKept);
+	const kept = Object.entries(stored).filter(
+		([, seenAt]) => typeof seenAt === 'number' && seenAt >= oldestKept,
+	);
 	if (kept.some(([seenId]) => seenId === id)) return true;
 
 	kept.push([id, now]);

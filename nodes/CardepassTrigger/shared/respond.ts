@@ -13,6 +13,8 @@ export function answerNow(context: IWebhookFunctions, answer: ProviderAnswer): v
 	response.end(JSON.stringify(answer));
 }
 
-export function answered(workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData {
+export function answered(
+	workflowData?: IWebhookResponseData['workflowData'],
+): IWebhookResponseData {
 	return workflowData ? { noWebhookResponse: true, workflowData } : { noWebhookResponse: true };
 }

@@ -41,8 +41,13 @@ async function aptInstall(packages, log) {
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	log(`apt-get update && apt-get install -y ${packages.join(' ')} (a few minutes the first time)`);
 	for (const args of [['update'], ['install', '-y', ...packages]]) {
-		const result = await runCommand('apt-get', args, { env, timeoutMs: APT_TIMEOUT_MS, label: `apt-get ${args.join(' ')}` });
-		if (result.code !== 0) return `apt-get ${args[0]} exited with ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`;
+		const result = await runCommand('apt-get', args, {
+			env,
+			timeoutMs: APT_TIMEOUT_MS,
+			label: `apt-get ${args.join(' ')}`,
+		});
+		if (result.code !== 0)
+			return `apt-get ${args[0]} exited with ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`;
 	}
 	return null;
 }
@@ -61,10 +66,19 @@ async function ensureChromium(log) {
 		if (failure) log(failure);
 	}
 	if (!fs.existsSync(CHROMIUM)) {
-		const why = canInstall ? 'apt-get could not install it' : hasApt() ? 'not root, so apt-get cannot install it' : 'no apt-get here';
-		return { skip: `${CHROMIUM} is missing (${why}); install Debian's chromium package to run the browser checks` };
+		const why = canInstall
+			? 'apt-get could not install it'
+			: hasApt()
+				? 'not root, so apt-get cannot install it'
+				: 'no apt-get here';
+		return {
+			skip: `${CHROMIUM} is missing (${why}); install Debian's chromium package to run the browser checks`,
+		};
 	}
-	if (!(await hasCjkFont())) log(`no CJK font (${CJK_FONT_PACKAGE}): Chinese product names will show as boxes in screenshots`);
+	if (!(await hasCjkFont()))
+		log(
+			`no CJK font (${CJK_FONT_PACKAGE}): Chinese product names will show as boxes in screenshots`,
+		);
 	return { executablePath: CHROMIUM };
 }
 

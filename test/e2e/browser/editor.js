@@ -34,7 +34,10 @@ async function openCredential(page, credentialUrl) {
 }
 
 function waitForCredentialTest(page) {
-	return page.waitForResponse((response) => response.url().endsWith(CREDENTIAL_TEST_PATH) && response.request().method() === 'POST');
+	return page.waitForResponse(
+		(response) =>
+			response.url().endsWith(CREDENTIAL_TEST_PATH) && response.request().method() === 'POST',
+	);
 }
 
 /**
@@ -53,15 +56,24 @@ async function credentialBanner(modal) {
 	const success = modal.getByTestId('credentials-config-container-test-success');
 	const failure = modal.locator('.el-tag:visible').filter({ hasText: FAILED_TEST });
 	await success.or(failure).first().waitFor();
-	if (await success.isVisible()) return { ok: true, text: bannerText(await success.innerText()), detail: '' };
+	if (await success.isVisible())
+		return { ok: true, text: bannerText(await success.innerText()), detail: '' };
 	const more = failure.getByText('More details');
 	if (await more.isVisible()) await more.click();
 	const text = bannerText(await failure.innerText());
 	const headline = text.match(FAILED_TEST)[0];
-	return { ok: false, text: headline, detail: text.slice(text.indexOf(headline) + headline.length).trim() };
+	return {
+		ok: false,
+		text: headline,
+		detail: text.slice(text.indexOf(headline) + headline.length).trim(),
+	};
 }
 
-const clean = (text) => text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const clean = (text) =>
+	text
+		.replace(/\u00a0/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 const bannerText = (text) => clean(text.replace(/\bRetry\b/, '')); // the banner's button
 
 /** Opens a workflow in the editor (the page's dialog handler answers a leave-page prompt). */
@@ -71,7 +83,9 @@ async function openWorkflow(page, workflowUrl) {
 }
 
 function canvasNode(page, name) {
-	return page.locator(`[data-test-id="canvas-node"][data-node-name="${name.replace(/"/g, '\\"')}"]`);
+	return page.locator(
+		`[data-test-id="canvas-node"][data-node-name="${name.replace(/"/g, '\\"')}"]`,
+	);
 }
 
 async function openNode(page, name) {
@@ -104,14 +118,24 @@ async function openDropdown(page, ndv, name) {
 	// The list fades in; a screenshot taken meanwhile shows the fields behind it.
 	await options
 		.first()
-		.evaluate((item) => Promise.all((item.closest('.el-popper') || item).getAnimations({ subtree: true }).map((a) => a.finished)))
+		.evaluate((item) =>
+			Promise.all(
+				(item.closest('.el-popper') || item)
+					.getAnimations({ subtree: true })
+					.map((a) => a.finished),
+			),
+		)
 		.catch(() => {});
 	return (await options.allInnerTexts()).map((text) => text.split('\n')[0].trim());
 }
 
 async function chooseOption(page, ndv, name, optionText) {
 	await openDropdown(page, ndv, name);
-	await page.locator('.el-select-dropdown__item:visible').filter({ hasText: optionText }).first().click();
+	await page
+		.locator('.el-select-dropdown__item:visible')
+		.filter({ hasText: optionText })
+		.first()
+		.click();
 	await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden' });
 }
 
@@ -136,9 +160,14 @@ async function executeWorkflow(page, { timeoutMs = 90_000 } = {}) {
 		const values = Object.values(states);
 		const failed = values.includes('error');
 		const succeeded =
-			values.length > 0 && values.every((state) => state === 'success') && edges.length > 0 && edges.every((label) => ITEMS.test(label));
+			values.length > 0 &&
+			values.every((state) => state === 'success') &&
+			edges.length > 0 &&
+			edges.every((label) => ITEMS.test(label));
 		if (failed || succeeded || Date.now() > deadline) {
-			const toast = page.getByText(/Workflow executed successfully|Problem in node|Workflow execution failed/).first();
+			const toast = page
+				.getByText(/Workflow executed successfully|Problem in node|Workflow execution failed/)
+				.first();
 			await toast.waitFor({ timeout: 10_000 }).catch(() => {});
 			const toastText = (await toast.isVisible()) ? clean(await toast.innerText()) : '';
 			return { ok: succeeded, nodes: states, edges, toast: toastText };
@@ -168,18 +197,33 @@ async function shownParameters(ndv) {
 	return await ndv.getByTestId('node-parameters').evaluate((root) => {
 		// The Settings tab's parameters are in the page too, hidden.
 		const items = [...root.querySelectorAll('[data-test-id="parameter-item"]')].filter(
-			(item) => item.checkVisibility() && !item.parentElement.closest('[data-test-id="parameter-item"]'),
+			(item) =>
+				item.checkVisibility() && !item.parentElement.closest('[data-test-id="parameter-item"]'),
 		);
 		return items.map((item) => {
-			const input = item.querySelector('[data-test-id^="parameter-input-"]:not([data-test-id="parameter-input-field"])');
+			const input = item.querySelector(
+				'[data-test-id^="parameter-input-"]:not([data-test-id="parameter-input-field"])',
+			);
 			const name = input ? input.getAttribute('data-test-id').slice('parameter-input-'.length) : '';
 			const field = input?.querySelector('[role="switch"], input, textarea');
-			const lines = item.innerText.split('\n').map((line) => line.trim()).filter(Boolean);
+			const lines = item.innerText
+				.split('\n')
+				.map((line) => line.trim())
+				.filter(Boolean);
 			const label = lines[0] || '';
 			// A hint is the text after the input: what follows the label and the Fixed/Expression toggle.
-			const hint = lines.slice(1).filter((line) => !['Fixed', 'Expression'].includes(line)).join(' ');
+			const hint = lines
+				.slice(1)
+				.filter((line) => !['Fixed', 'Expression'].includes(line))
+				.join(' ');
 			const isSwitch = field?.getAttribute('role') === 'switch';
-			const value = !field ? '' : isSwitch ? (field.getAttribute('aria-checked') === 'true' ? 'on' : 'off') : field.value;
+			const value = !field
+				? ''
+				: isSwitch
+					? field.getAttribute('aria-checked') === 'true'
+						? 'on'
+						: 'off'
+					: field.value;
 			return { name, label, value, hint };
 		});
 	});
@@ -204,7 +248,8 @@ async function outputTable(ndv) {
 	const table = ndv.getByTestId('output-panel').locator('table').first();
 	const headers = (await table.locator('thead th').allInnerTexts()).map(clean).filter(Boolean);
 	const rows = [];
-	for (const row of await table.locator('tbody > tr').all()) rows.push((await row.locator(':scope > td').allInnerTexts()).map(clean));
+	for (const row of await table.locator('tbody > tr').all())
+		rows.push((await row.locator(':scope > td').allInnerTexts()).map(clean));
 	return { headers, rows };
 }
 
@@ -214,14 +259,19 @@ async function outputError(ndv) {
 	const message = output.getByTestId('node-error-message').first();
 	if (!(await message.isVisible())) return null;
 	const description = output.getByTestId('node-error-description').first();
-	return { message: clean(await message.innerText()), description: (await description.isVisible()) ? clean(await description.innerText()) : '' };
+	return {
+		message: clean(await message.innerText()),
+		description: (await description.isVisible()) ? clean(await description.innerText()) : '',
+	};
 }
 
 /** Waits (at most 3 s) for the page's finite CSS animations and transitions: toasts sliding in, fades. */
 async function settle(page) {
 	await page
 		.evaluate(() => {
-			const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+			const finite = document
+				.getAnimations()
+				.filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
 			const done = Promise.all(finite.map((a) => a.finished.catch(() => {})));
 			return Promise.race([done, new Promise((resolve) => setTimeout(resolve, 3000))]);
 		})

@@ -21,8 +21,15 @@ async function waitFor(what, probe, timeoutMs = 60_000) {
 }
 
 async function postBatch(url, batch, rows) {
-	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ batch, rows }) });
-	if (!response.ok) throw new Error(`webhook answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ batch, rows }),
+	});
+	if (!response.ok)
+		throw new Error(
+			`webhook answered ${response.status}: ${(await response.text()).slice(0, 300)}`,
+		);
 }
 
 /**
@@ -34,7 +41,10 @@ async function startBatch({ main, sim, cardIds, workflowId, url, batch, label })
 	const firstOrder = sim.getOrders({ orderType: 'CardTopUp' }).length;
 	const known = new Set((await listExecutions(main, workflowId)).map((e) => String(e.id)));
 	await postBatch(url, batch, rows);
-	const executionId = await waitFor(`${label}: the execution is listed`, async () => (await listExecutions(main, workflowId)).find((e) => !known.has(String(e.id)))?.id);
+	const executionId = await waitFor(
+		`${label}: the execution is listed`,
+		async () => (await listExecutions(main, workflowId)).find((e) => !known.has(String(e.id)))?.id,
+	);
 	const orders = () => sim.getOrders({ orderType: 'CardTopUp' }).slice(firstOrder);
 	return {
 		label,
@@ -90,25 +100,55 @@ async function settle(runs) {
 async function retryExecution(main, install, run) {
 	const before = run.accepted();
 	const started = Date.now();
-	const response = await main.rest('POST', `/rest/executions/${run.executionId}/retry`, { loadWorkflow: false });
-	if (!response.ok) throw new Error(`retry of ${run.executionId} answered ${response.status}: ${response.text.slice(0, 500)}`);
+	const response = await main.rest('POST', `/rest/executions/${run.executionId}/retry`, {
+		loadWorkflow: false,
+	});
+	if (!response.ok)
+		throw new Error(
+			`retry of ${run.executionId} answered ${response.status}: ${response.text.slice(0, 500)}`,
+		);
 	const execution = await getExecution(main, install, response.data.id);
-	return { execution, ms: Date.now() - started, newOrders: run.accepted() - before, items: nodeJson(execution, 'Top up card') };
+	return {
+		execution,
+		ms: Date.now() - started,
+		newOrders: run.accepted() - before,
+		items: nodeJson(execution, 'Top up card'),
+	};
 }
 
 /** The same batch posted to the webhook again, as a user re-sends it; the new execution, parsed. */
 async function resendBatch(main, install, run) {
-	const before = { orders: run.accepted(), executions: (await listExecutions(main, run.workflowId)).length };
+	const before = {
+		orders: run.accepted(),
+		executions: (await listExecutions(main, run.workflowId)).length,
+	};
 	await postBatch(run.url, run.batch, run.rows);
 	const [newest] = await waitForFinished(main, run.workflowId, before.executions + 1);
 	const execution = await getExecution(main, install, newest.id);
-	return { execution, newOrders: run.accepted() - before.orders, items: nodeJson(execution, 'Top up card') };
+	return {
+		execution,
+		newOrders: run.accepted() - before.orders,
+		items: nodeJson(execution, 'Top up card'),
+	};
 }
 
 /** Figures for the notes. */
 function paidFigures(run) {
 	const times = run.paidTimes();
-	return { orders: run.accepted(), paidTwice: times.filter((n) => n > 1).length, notPaid: times.filter((n) => n === 0).length };
+	return {
+		orders: run.accepted(),
+		paidTwice: times.filter((n) => n > 1).length,
+		notPaid: times.filter((n) => n === 0).length,
+	};
 }
 
-module.exports = { KILL_AFTER_ORDERS, startBatch, killWorkersOf, settle, retryExecution, resendBatch, paidFigures, waitFor };
+module.exports = {
+	KILL_AFTER_ORDERS,
+	startBatch,
+	killWorkersOf,
+	settle,
+	retryExecution,
+	resendBatch,
+	paidFigures,
+	waitFor,
+};

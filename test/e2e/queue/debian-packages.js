@@ -20,22 +20,36 @@ function postgresBinDir() {
 		.sort((a, b) => Number(b) - Number(a));
 	for (const major of majors) {
 		const bin = path.join(root, major, 'bin');
-		if (['initdb', 'postgres', 'pg_isready'].every((tool) => fs.existsSync(path.join(bin, tool)))) return bin;
+		if (['initdb', 'postgres', 'pg_isready'].every((tool) => fs.existsSync(path.join(bin, tool))))
+			return bin;
 	}
 	return null;
 }
 
 function redisServerBin() {
-	return ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((file) => fs.existsSync(file)) ?? null;
+	return (
+		['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((file) => fs.existsSync(file)) ??
+		null
+	);
 }
 
 async function aptInstall(packages) {
 	if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
-		throw new Error(`PostgreSQL and Redis are needed: install the Debian packages ${packages.join(' ')} (apt-get install, as root).`);
+		throw new Error(
+			`PostgreSQL and Redis are needed: install the Debian packages ${packages.join(' ')} (apt-get install, as root).`,
+		);
 	}
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	await runChecked('apt-get', ['update', '-qq'], { env, timeoutMs: APT_TIMEOUT_MS, label: 'apt-get update' });
-	await runChecked('apt-get', ['install', '-y', '-qq', ...packages], { env, timeoutMs: APT_TIMEOUT_MS, label: `apt-get install ${packages.join(' ')}` });
+	await runChecked('apt-get', ['update', '-qq'], {
+		env,
+		timeoutMs: APT_TIMEOUT_MS,
+		label: 'apt-get update',
+	});
+	await runChecked('apt-get', ['install', '-y', '-qq', ...packages], {
+		env,
+		timeoutMs: APT_TIMEOUT_MS,
+		label: `apt-get install ${packages.join(' ')}`,
+	});
 }
 
 /** @returns {Promise<{ postgresBin: string, redisServer: string, installed: string[] }>} */
@@ -46,7 +60,10 @@ async function ensureDebianPackages() {
 	if (missing.length) await aptInstall(missing);
 	const postgresBin = postgresBinDir();
 	const redisServer = redisServerBin();
-	if (!postgresBin || !redisServer) throw new Error(`apt-get install ${missing.join(' ')} finished, but initdb/postgres or redis-server is still missing.`);
+	if (!postgresBin || !redisServer)
+		throw new Error(
+			`apt-get install ${missing.join(' ')} finished, but initdb/postgres or redis-server is still missing.`,
+		);
 	return { postgresBin, redisServer, installed: missing };
 }
 

@@ -6,7 +6,13 @@
 
 const assert = require('node:assert/strict');
 const { startSimulator, seed, directTopUps } = require('../sandbox');
-const { listExecutions, getExecution, nodeJson, nodeBinary, waitForFinished } = require('./executions');
+const {
+	listExecutions,
+	getExecution,
+	nodeJson,
+	nodeBinary,
+	waitForFinished,
+} = require('./executions');
 
 const DAY = 24 * 3600 * 1000;
 const FUND_LOGS = "Yesterday's fund logs";
@@ -29,14 +35,23 @@ async function startExportSimulator() {
 /** The CSV's text (n8n keeps small binaries inline, base64). */
 function csvText(binary) {
 	if (!binary?.data) return null;
-	return Buffer.from(binary.data, 'base64').toString('utf8').replace(/^\uFEFF/, '');
+	return Buffer.from(binary.data, 'base64')
+		.toString('utf8')
+		.replace(/^\uFEFF/, '');
 }
 
 /** Starts the export through its webhook and reads what it produced. */
 async function runExport(inst, install, { workflowId, url }) {
 	const before = (await listExecutions(inst, workflowId)).length;
-	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-	if (!response.ok) throw new Error(`export webhook answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+	});
+	if (!response.ok)
+		throw new Error(
+			`export webhook answered ${response.status}: ${(await response.text()).slice(0, 300)}`,
+		);
 	const [newest] = await waitForFinished(inst, workflowId, before + 1);
 	const execution = await getExecution(inst, install, newest.id);
 	return {
@@ -65,10 +80,17 @@ function checkExportRows(run, sim) {
 	assert.equal(run.fundLogs.length, expectedFundLogs);
 	assert.equal(run.cardFundLogs.length, expectedCardLogs);
 	const today = sim.getOrders({ customerOrderNo: 'QUEUE-TODAY-1' })[0].orderNo;
-	for (const [file, rows] of [[run.fundLogsFile, expectedFundLogs], [run.cardFundLogsFile, expectedCardLogs]]) {
+	for (const [file, rows] of [
+		[run.fundLogsFile, expectedFundLogs],
+		[run.cardFundLogsFile, expectedCardLogs],
+	]) {
 		const text = csvText(file);
 		assert.ok(text, 'the CSV file is in the execution record');
-		assert.equal(text.split(/\r?\n/).filter(Boolean).length, rows + 1, `${file.fileName}: header and one line per log`);
+		assert.equal(
+			text.split(/\r?\n/).filter(Boolean).length,
+			rows + 1,
+			`${file.fileName}: header and one line per log`,
+		);
 		assert.ok(!text.includes(today), `${file.fileName}: today's order is left out`);
 	}
 }

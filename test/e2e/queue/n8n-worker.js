@@ -51,12 +51,16 @@ class N8nWorker {
 			extra: this.extraEnv,
 		});
 		const logFile = fs.createWriteStream(path.join(this.userFolder, 'worker.log'), { flags: 'a' });
-		const child = spawn(this.install.nodeBin, [this.install.n8nBin, 'worker', `--concurrency=${this.concurrency}`], {
-			cwd: this.userFolder,
-			env,
-			detached: true,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			this.install.nodeBin,
+			[this.install.n8nBin, 'worker', `--concurrency=${this.concurrency}`],
+			{
+				cwd: this.userFolder,
+				env,
+				detached: true,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		this.child = child;
 		this.exit = null;
 		liveWorkers.add(child);
@@ -75,7 +79,10 @@ class N8nWorker {
 		});
 		child.on('close', () => logFile.end());
 		while (Date.now() - started < START_TIMEOUT_MS) {
-			if (this.exit) throw new Error(`${this.name} stopped while starting (${this.exit.code ?? this.exit.signal}):\n${this.lines.slice(-30).join('\n')}`);
+			if (this.exit)
+				throw new Error(
+					`${this.name} stopped while starting (${this.exit.code ?? this.exit.signal}):\n${this.lines.slice(-30).join('\n')}`,
+				);
 			if (this.lines.some((line) => READY_LINE.test(line))) {
 				this.startMs = Date.now() - started;
 				return this;
@@ -83,7 +90,9 @@ class N8nWorker {
 			await sleep(200);
 		}
 		await this.kill();
-		throw new Error(`${this.name} was not ready within ${START_TIMEOUT_MS / 1000} s:\n${this.lines.slice(-30).join('\n')}`);
+		throw new Error(
+			`${this.name} was not ready within ${START_TIMEOUT_MS / 1000} s:\n${this.lines.slice(-30).join('\n')}`,
+		);
 	}
 
 	/** Execution IDs this worker logged as started. */
@@ -111,7 +120,10 @@ class N8nWorker {
 		const closed = new Promise((resolve) => child.once('exit', resolve));
 		killGroup(child, 'SIGTERM');
 		let timer;
-		await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)))]);
+		await Promise.race([
+			closed,
+			new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS))),
+		]);
 		clearTimeout(timer);
 		killGroup(child, 'SIGKILL');
 		await closed;

@@ -21,7 +21,8 @@ function systemUser(name) {
 		.readFileSync('/etc/passwd', 'utf8')
 		.split('\n')
 		.find((entry) => entry.startsWith(`${name}:`));
-	if (!line) throw new Error(`No user "${name}" on this machine (Debian's postgresql package creates it).`);
+	if (!line)
+		throw new Error(`No user "${name}" on this machine (Debian's postgresql package creates it).`);
 	const [, , uid, gid] = line.split(':');
 	return { uid: Number(uid), gid: Number(gid) };
 }
@@ -46,8 +47,20 @@ async function startPostgres({ binDir }) {
 	// An interrupted run (process.exit on Ctrl+C) skips stop(); the server is killed and the folder goes anyway.
 	process.once('exit', remove);
 	try {
-		const initdb = [tool('initdb'), '-D', dataDir, '-U', USER, '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions'];
-		const [command, ...args] = runAs.uid === undefined ? initdb : ['runuser', '-u', 'postgres', '--', ...initdb];
+		const initdb = [
+			tool('initdb'),
+			'-D',
+			dataDir,
+			'-U',
+			USER,
+			'--auth=trust',
+			'-E',
+			'UTF8',
+			'--no-sync',
+			'--no-instructions',
+		];
+		const [command, ...args] =
+			runAs.uid === undefined ? initdb : ['runuser', '-u', 'postgres', '--', ...initdb];
 		await runChecked(command, args, {
 			cwd: folder,
 			env: { ...process.env, LC_ALL: 'C' },
@@ -58,20 +71,37 @@ async function startPostgres({ binDir }) {
 		service = startService(
 			tool('postgres'),
 			[
-				'-D', dataDir,
-				'-p', String(port),
-				'-c', 'listen_addresses=127.0.0.1',
-				'-c', `unix_socket_directories=${folder}`,
-				'-c', 'fsync=off',
-				'-c', 'synchronous_commit=off',
-				'-c', 'full_page_writes=off',
-				'-c', 'max_connections=100',
+				'-D',
+				dataDir,
+				'-p',
+				String(port),
+				'-c',
+				'listen_addresses=127.0.0.1',
+				'-c',
+				`unix_socket_directories=${folder}`,
+				'-c',
+				'fsync=off',
+				'-c',
+				'synchronous_commit=off',
+				'-c',
+				'full_page_writes=off',
+				'-c',
+				'max_connections=100',
 			],
 			{ logFile, cwd: folder, ...runAs },
 		);
-		const isReady = async () => (await runCommand(tool('pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', USER], { timeoutMs: 10_000 })).code === 0;
+		const isReady = async () =>
+			(
+				await runCommand(tool('pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', USER], {
+					timeoutMs: 10_000,
+				})
+			).code === 0;
 		await waitUntil(service, 'PostgreSQL', isReady);
-		await runChecked(tool('createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', USER, DATABASE], { timeoutMs: 30_000, label: 'createdb' });
+		await runChecked(
+			tool('createdb'),
+			['-h', '127.0.0.1', '-p', String(port), '-U', USER, DATABASE],
+			{ timeoutMs: 30_000, label: 'createdb' },
+		);
 		const running = service;
 		return {
 			host: '127.0.0.1',

@@ -51,7 +51,13 @@ class QueueCluster {
 	/** Starts one more worker (worker-1, worker-2, …) and waits until it takes jobs. */
 	async addWorker() {
 		const name = `worker-${this.workers.length + 1}`;
-		const worker = new N8nWorker({ name, install: this.install, userFolder: this.userFolder(name), concurrency: this.concurrency, env: this.env });
+		const worker = new N8nWorker({
+			name,
+			install: this.install,
+			userFolder: this.userFolder(name),
+			concurrency: this.concurrency,
+			env: this.env,
+		});
 		this.workers.push(worker);
 		[worker.brokerPort] = await freePorts(1);
 		await worker.start();

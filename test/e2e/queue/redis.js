@@ -27,10 +27,25 @@ async function startRedis({ serverBin }) {
 		const [port] = await freePorts(1);
 		service = startService(
 			serverBin,
-			['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder, '--daemonize', 'no'],
+			[
+				'--port',
+				String(port),
+				'--bind',
+				'127.0.0.1',
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--dir',
+				folder,
+				'--daemonize',
+				'no',
+			],
 			{ logFile: path.join(folder, 'redis.log'), cwd: folder },
 		);
-		await waitUntil(service, 'Redis', async () => (await tcpExchange(port, 'PING\r\n')).startsWith('+PONG'));
+		await waitUntil(service, 'Redis', async () =>
+			(await tcpExchange(port, 'PING\r\n')).startsWith('+PONG'),
+		);
 		const running = service;
 		return {
 			host: '127.0.0.1',

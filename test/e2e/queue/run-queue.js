@@ -43,7 +43,12 @@ const WARM_BATCHES = range(BATCHES + 1, BATCHES);
 const QUEUE_RECOVERY_INTERVAL_MINUTES = '0.1';
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-const PATHS = { bulk: 'queue-top-ups', crash: 'queue-crash', crashAuto: 'queue-crash-auto', export: 'queue-export' };
+const PATHS = {
+	bulk: 'queue-top-ups',
+	crash: 'queue-crash',
+	crashAuto: 'queue-crash-auto',
+	export: 'queue-export',
+};
 const webhookUrl = (inst, name) => `${inst.url}/webhook/${PATHS[name]}`;
 
 async function main() {
@@ -65,9 +70,13 @@ async function main() {
 		const tarball = build && (await t.setup('npm pack', () => packPackage(scratch)));
 		const install = await installOrSkip(t);
 		if (!install || !tarball) return;
-		const packages = await t.setup('PostgreSQL and Redis from Debian packages (apt-get when missing)', () => ensureDebianPackages());
+		const packages = await t.setup(
+			'PostgreSQL and Redis from Debian packages (apt-get when missing)',
+			() => ensureDebianPackages(),
+		);
 		if (!packages) return;
-		if (packages.installed.length) t.note(`installed ${packages.installed.join(', ')} with apt-get`);
+		if (packages.installed.length)
+			t.note(`installed ${packages.installed.join(', ')} with apt-get`);
 
 		const sims = await t.setup('simulators, 50 cards issued on each bulk simulator', async () => {
 			const bulk = await startSimulator({ revision: '1.0', latencyMs: 40 });
@@ -82,66 +91,139 @@ async function main() {
 			const history = await startExportSimulator();
 			cleanups.push(() => history.close());
 			const cardIds = await issueCards(bulk, CARDS);
-			assert.deepEqual(await issueCards(single, CARDS), cardIds, 'both bulk simulators issue the same card IDs');
-			return { bulk, single, crashData, crashAuto, history, cardIds, crashDataCards: await issueCards(crashData, CARDS), crashAutoCards: await issueCards(crashAuto, CARDS) };
+			assert.deepEqual(
+				await issueCards(single, CARDS),
+				cardIds,
+				'both bulk simulators issue the same card IDs',
+			);
+			return {
+				bulk,
+				single,
+				crashData,
+				crashAuto,
+				history,
+				cardIds,
+				crashDataCards: await issueCards(crashData, CARDS),
+				crashAutoCards: await issueCards(crashAuto, CARDS),
+			};
 		});
 		if (!sims) return;
 		const credentials = {
 			bulk: sandboxCredential('cdpQueueBulk', 'Cardepass bulk', sims.bulk),
-			crashData: sandboxCredential('cdpQueueCrashD', 'Cardepass crash (numbers from the data)', sims.crashData),
-			crashAuto: sandboxCredential('cdpQueueCrashA', 'Cardepass crash (automatic numbers)', sims.crashAuto),
+			crashData: sandboxCredential(
+				'cdpQueueCrashD',
+				'Cardepass crash (numbers from the data)',
+				sims.crashData,
+			),
+			crashAuto: sandboxCredential(
+				'cdpQueueCrashA',
+				'Cardepass crash (automatic numbers)',
+				sims.crashAuto,
+			),
 			history: sandboxCredential('cdpQueueExport', 'Cardepass export', sims.history),
 		};
 		const workflows = {
 			bulk: topUpWorkflow({ id: 'queueBulk', path: PATHS.bulk, credential: credentials.bulk }),
-			crash: topUpWorkflow({ id: 'queueCrash', path: PATHS.crash, credential: credentials.crashData, responseMode: 'onReceived' }),
-			crashAuto: topUpWorkflow({ id: 'queueCrashAuto', path: PATHS.crashAuto, credential: credentials.crashAuto, responseMode: 'onReceived', autoNumbers: true }),
-			export: exportWorkflow({ id: 'queueExport', path: PATHS.export, credential: credentials.history }),
+			crash: topUpWorkflow({
+				id: 'queueCrash',
+				path: PATHS.crash,
+				credential: credentials.crashData,
+				responseMode: 'onReceived',
+			}),
+			crashAuto: topUpWorkflow({
+				id: 'queueCrashAuto',
+				path: PATHS.crashAuto,
+				credential: credentials.crashAuto,
+				responseMode: 'onReceived',
+				autoNumbers: true,
+			}),
+			export: exportWorkflow({
+				id: 'queueExport',
+				path: PATHS.export,
+				credential: credentials.history,
+			}),
 		};
 
 		const servicesStarted = Date.now();
-		const services = await t.setup('PostgreSQL and Redis on 127.0.0.1 (fresh data folders, free ports)', async () => {
-			const postgres = await startPostgres({ binDir: packages.postgresBin });
-			queueCleanups.push(() => postgres.stop());
-			const redis = await startRedis({ serverBin: packages.redisServer });
-			queueCleanups.push(() => redis.stop());
-			return { postgres, redis };
-		});
+		const services = await t.setup(
+			'PostgreSQL and Redis on 127.0.0.1 (fresh data folders, free ports)',
+			async () => {
+				const postgres = await startPostgres({ binDir: packages.postgresBin });
+				queueCleanups.push(() => postgres.stop());
+				const redis = await startRedis({ serverBin: packages.redisServer });
+				queueCleanups.push(() => redis.stop());
+				return { postgres, redis };
+			},
+		);
 		if (!services) return;
-		t.note(`PostgreSQL on port ${services.postgres.port} in ${seconds(services.postgres.startMs)}, Redis on port ${services.redis.port} in ${seconds(services.redis.startMs)}`);
+		t.note(
+			`PostgreSQL on port ${services.postgres.port} in ${seconds(services.postgres.startMs)}, Redis on port ${services.redis.port} in ${seconds(services.redis.startMs)}`,
+		);
 
-		const cluster = await t.setup(`n8n ${install.version} in queue mode: main and ${WORKERS} workers, the package in one shared nodes folder`, async () => {
-			const created = await createQueueCluster({ install, tarball, services });
-			queueCleanups.push(() => created.dispose());
-			const inst = await created.createMain();
-			await startWithWorkflows(inst, { credentials: Object.values(credentials), workflows: Object.values(workflows) });
-			await Promise.all(range(1, WORKERS).map(() => created.addWorker()));
-			return created;
-		});
+		const cluster = await t.setup(
+			`n8n ${install.version} in queue mode: main and ${WORKERS} workers, the package in one shared nodes folder`,
+			async () => {
+				const created = await createQueueCluster({ install, tarball, services });
+				queueCleanups.push(() => created.dispose());
+				const inst = await created.createMain();
+				await startWithWorkflows(inst, {
+					credentials: Object.values(credentials),
+					workflows: Object.values(workflows),
+				});
+				await Promise.all(range(1, WORKERS).map(() => created.addWorker()));
+				return created;
+			},
+		);
 		phase('services and n8n start', servicesStarted);
 		if (!cluster) return;
-		t.note(`main ready in ${seconds(cluster.main.startMs)}; workers in ${cluster.workers.map((w) => seconds(w.startMs)).join(', ')}`);
+		t.note(
+			`main ready in ${seconds(cluster.main.startMs)}; workers in ${cluster.workers.map((w) => seconds(w.startMs)).join(', ')}`,
+		);
 
 		const bulkStarted = Date.now();
-		const bulkOptions = { t, cluster, install, sim: sims.bulk, cardIds: sims.cardIds, workflowId: workflows.bulk.id, url: webhookUrl(cluster.main, 'bulk') };
+		const bulkOptions = {
+			t,
+			cluster,
+			install,
+			sim: sims.bulk,
+			cardIds: sims.cardIds,
+			workflowId: workflows.bulk.id,
+			url: webhookUrl(cluster.main, 'bulk'),
+		};
 		const cold = await bulkRound({ ...bulkOptions, batchNumbers: COLD_BATCHES, label: 'cold' });
 		const coldOrders = acceptedTopUps(sims.bulk);
-		const coldBalances = new Map(sims.cardIds.map((cardId) => [cardId, sims.bulk.getCard(cardId).balanceAmount]));
-		await t.test('cold: every card\'s balance rose by exactly what its rows say', () => {
-			const expected = expectedBalances(sims.cardIds, COLD_BATCHES);
-			for (const [cardId, balance] of coldBalances) assert.equal(balance, expected.get(cardId), cardId);
-		}, cold);
+		const coldBalances = new Map(
+			sims.cardIds.map((cardId) => [cardId, sims.bulk.getCard(cardId).balanceAmount]),
+		);
+		await t.test(
+			"cold: every card's balance rose by exactly what its rows say",
+			() => {
+				const expected = expectedBalances(sims.cardIds, COLD_BATCHES);
+				for (const [cardId, balance] of coldBalances)
+					assert.equal(balance, expected.get(cardId), cardId);
+			},
+			cold,
+		);
 		await bulkRound({ ...bulkOptions, batchNumbers: WARM_BATCHES, label: 'warm' });
 		phase('bulk top-ups', bulkStarted);
 
 		const exportStarted = Date.now();
-		const queueExport = await t.setup('nightly export on a worker', () => runExport(cluster.main, install, { workflowId: workflows.export.id, url: webhookUrl(cluster.main, 'export') }));
+		const queueExport = await t.setup('nightly export on a worker', () =>
+			runExport(cluster.main, install, {
+				workflowId: workflows.export.id,
+				url: webhookUrl(cluster.main, 'export'),
+			}),
+		);
 		const exportWorker = queueExport && cluster.workerOf(queueExport.id)?.name;
-		await t.test('nightly export on a worker: succeeded, yesterday\'s fund logs only, as CSV files', () => {
-			assert.equal(queueExport.status, 'success');
-			assert.ok(exportWorker, `execution ${queueExport.id} was started by a worker`);
-			checkExportRows(queueExport, sims.history);
-		}, queueExport);
+		await t.test(
+			"nightly export on a worker: succeeded, yesterday's fund logs only, as CSV files",
+			() => {
+				assert.equal(queueExport.status, 'success');
+				assert.ok(exportWorker, `execution ${queueExport.id} was started by a worker`);
+				checkExportRows(queueExport, sims.history);
+			},
+			queueExport,
+		);
 		phase('export', exportStarted);
 
 		const crashStarted = Date.now();
@@ -149,24 +231,52 @@ async function main() {
 			t,
 			cluster,
 			install,
-			data: { sim: sims.crashData, cardIds: sims.crashDataCards, workflowId: workflows.crash.id, url: webhookUrl(cluster.main, 'crash') },
-			auto: { sim: sims.crashAuto, cardIds: sims.crashAutoCards, workflowId: workflows.crashAuto.id, url: webhookUrl(cluster.main, 'crashAuto') },
+			data: {
+				sim: sims.crashData,
+				cardIds: sims.crashDataCards,
+				workflowId: workflows.crash.id,
+				url: webhookUrl(cluster.main, 'crash'),
+			},
+			auto: {
+				sim: sims.crashAuto,
+				cardIds: sims.crashAutoCards,
+				workflowId: workflows.crashAuto.id,
+				url: webhookUrl(cluster.main, 'crashAuto'),
+			},
 		};
 		await workerCrash(crashOptions);
-		await hostCrash({ ...crashOptions, recoveryEnv: { N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: QUEUE_RECOVERY_INTERVAL_MINUTES } });
+		await hostCrash({
+			...crashOptions,
+			recoveryEnv: { N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: QUEUE_RECOVERY_INTERVAL_MINUTES },
+		});
 		phase('worker crashes', crashStarted);
 
 		await runCleanups(queueCleanups, t);
 
 		const singleStarted = Date.now();
-		await singleProcess({ t, install, tarball, sims, credentials, workflows, paths: PATHS, batchNumbers: COLD_BATCHES, cold, coldOrders, coldBalances, queueExport });
+		await singleProcess({
+			t,
+			install,
+			tarball,
+			sims,
+			credentials,
+			workflows,
+			paths: PATHS,
+			batchNumbers: COLD_BATCHES,
+			cold,
+			coldOrders,
+			coldBalances,
+			queueExport,
+		});
 		phase('single process', singleStarted);
 	} catch (error) {
 		t.fail('the suite stopped early', error);
 	} finally {
 		await runCleanups(queueCleanups, t);
 		await runCleanups(cleanups, t);
-		console.log(`[queue] time: ${[...timings, `total ${seconds(Date.now() - started)}`].join(', ')}`);
+		console.log(
+			`[queue] time: ${[...timings, `total ${seconds(Date.now() - started)}`].join(', ')}`,
+		);
 		console.log(`queue: ${reporter.passed} passed, ${reporter.failed} failed`);
 		process.exitCode = reporter.failed > 0 ? 1 : 0;
 	}

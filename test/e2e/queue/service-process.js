@@ -23,7 +23,14 @@ process.once('exit', () => {
  */
 function startService(command, args, { logFile, uid, gid, env, cwd }) {
 	const log = fs.openSync(logFile, 'a');
-	const child = spawn(command, args, { detached: true, stdio: ['ignore', log, log], uid, gid, env, cwd });
+	const child = spawn(command, args, {
+		detached: true,
+		stdio: ['ignore', log, log],
+		uid,
+		gid,
+		env,
+		cwd,
+	});
 	fs.closeSync(log);
 	live.add(child);
 	let exited = null;
@@ -48,7 +55,10 @@ function startService(command, args, { logFile, uid, gid, env, cwd }) {
 			} catch {
 				// Already gone.
 			}
-			const graceful = await Promise.race([closed.then(() => true), sleep(graceMs).then(() => false)]);
+			const graceful = await Promise.race([
+				closed.then(() => true),
+				sleep(graceMs).then(() => false),
+			]);
 			killGroup(child, 'SIGKILL');
 			if (!graceful) await closed;
 		},
@@ -60,7 +70,10 @@ async function waitUntil(service, what, probe, timeoutMs = 60_000) {
 	const started = Date.now();
 	while (Date.now() - started < timeoutMs) {
 		const exited = service.exited();
-		if (exited) throw new Error(`${what} stopped while starting (${exited.error?.message ?? `exit ${exited.code ?? exited.signal}`}):\n${service.logTail()}`);
+		if (exited)
+			throw new Error(
+				`${what} stopped while starting (${exited.error?.message ?? `exit ${exited.code ?? exited.signal}`}):\n${service.logTail()}`,
+			);
 		if (await probe()) return Date.now() - started;
 		await sleep(100);
 	}

@@ -30,7 +30,10 @@ async function postBatchesAtOnce(url, batches) {
 /** Top-up requests the simulator received, by Customer Order No. */
 function topUpRequestsByReference(sim) {
 	const counts = new Map();
-	for (const request of sim.apiRequests({ method: 'POST', path: /\/v1\/orders\/standard\/topup$/i })) {
+	for (const request of sim.apiRequests({
+		method: 'POST',
+		path: /\/v1\/orders\/standard\/topup$/i,
+	})) {
 		const reference = request.body?.customerOrderNo;
 		counts.set(reference, (counts.get(reference) ?? 0) + 1);
 	}
@@ -49,7 +52,12 @@ function stableItem(item) {
 function acceptedTopUps(sim) {
 	return sim
 		.getOrders({ orderType: 'CardTopUp' })
-		.map((order) => ({ customerOrderNo: order.customerOrderNo, cardId: order.cardId, topUpAmount: order.topUpAmount, status: order.status }))
+		.map((order) => ({
+			customerOrderNo: order.customerOrderNo,
+			cardId: order.cardId,
+			topUpAmount: order.topUpAmount,
+			status: order.status,
+		}))
 		.sort((a, b) => a.customerOrderNo.localeCompare(b.customerOrderNo));
 }
 

@@ -22,7 +22,13 @@ function webhookTrigger(name, path, responseMode) {
 		typeVersion: 2,
 		position: [0, 0],
 		webhookId: crypto.randomUUID(),
-		parameters: { httpMethod: 'POST', path, responseMode, ...(responseMode === 'lastNode' ? { responseData: 'allEntries' } : {}), options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode,
+			...(responseMode === 'lastNode' ? { responseData: 'allEntries' } : {}),
+			options: {},
+		},
 	};
 }
 
@@ -68,12 +74,23 @@ function topUpWorkflow({ id, path, credential, autoNumbers = false, responseMode
 			credential,
 		),
 	];
-	return { id, name: `Queue top-ups ${id}`, active: true, nodes, connections: connect(nodes), settings: { executionOrder: 'v1' } };
+	return {
+		id,
+		name: `Queue top-ups ${id}`,
+		active: true,
+		nodes,
+		connections: connect(nodes),
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 /** The rows one webhook call posts: every card topped up once, references unique per batch. */
 function batchRows(batch, cardIds) {
-	return cardIds.map((cardId, index) => ({ cardId, amount: 1 + (index % 3), reference: `Q-B${batch}-R${index + 1}` }));
+	return cardIds.map((cardId, index) => ({
+		cardId,
+		amount: 1 + (index % 3),
+		reference: `Q-B${batch}-R${index + 1}`,
+	}));
 }
 
 /**
@@ -91,7 +108,9 @@ function exportWorkflow({ id, path, credential }) {
 	const trigger = webhookTrigger('Run now', path, 'onReceived');
 	trigger.position = [schedule.position[0], schedule.position[1] + 200];
 	workflow.nodes.push(trigger);
-	workflow.connections[trigger.name] = JSON.parse(JSON.stringify(workflow.connections[schedule.name]));
+	workflow.connections[trigger.name] = JSON.parse(
+		JSON.stringify(workflow.connections[schedule.name]),
+	);
 	return { ...workflow, active: true };
 }
 

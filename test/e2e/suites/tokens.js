@@ -37,12 +37,24 @@ function tokensSuite() {
 			return {
 				credentials: [credential, fresh],
 				workflows: [
-					chain('e2eToken', 'E2E token life', [cardepass('Products', { resource: 'product', operation: 'getAll', returnAll: true }, credential)]),
+					chain('e2eToken', 'E2E token life', [
+						cardepass(
+							'Products',
+							{ resource: 'product', operation: 'getAll', returnAll: true },
+							credential,
+						),
+					]),
 					chain('e2eFifty', 'E2E 50 top-ups', [
 						codeItems('Rows', rows),
 						cardepass(
 							'Top Up',
-							{ resource: 'card', operation: 'topUp', cardId: seed.SEED_CARD_IDS.standardUsd, topUpAmount: 1, customerOrderNo: '={{ $json.ref }}' },
+							{
+								resource: 'card',
+								operation: 'topUp',
+								cardId: seed.SEED_CARD_IDS.standardUsd,
+								topUpAmount: 1,
+								customerOrderNo: '={{ $json.ref }}',
+							},
 							fresh,
 						),
 					]),
@@ -51,49 +63,85 @@ function tokensSuite() {
 		},
 
 		async run({ inst, t }) {
-			const first = await t.setup('execute the token workflow (1st)', () => counted(inst, sim, 'e2eToken'));
-			await t.test('token: the first execution fetches a token (1 token request)', () => {
-				assertSucceeded(first.result);
-				assert.equal(cleanItems(first.result, 'Products').length, 2);
-				assert.equal(first.tokenRequests, 1);
-			}, first);
+			const first = await t.setup('execute the token workflow (1st)', () =>
+				counted(inst, sim, 'e2eToken'),
+			);
+			await t.test(
+				'token: the first execution fetches a token (1 token request)',
+				() => {
+					assertSucceeded(first.result);
+					assert.equal(cleanItems(first.result, 'Products').length, 2);
+					assert.equal(first.tokenRequests, 1);
+				},
+				first,
+			);
 
-			const second = await t.setup('execute the token workflow (2nd)', () => counted(inst, sim, 'e2eToken'));
-			await t.test('token: the second execution reuses the stored token (0 token requests)', () => {
-				assertSucceeded(second.result);
-				assert.equal(second.tokenRequests, 0);
-			}, second);
+			const second = await t.setup('execute the token workflow (2nd)', () =>
+				counted(inst, sim, 'e2eToken'),
+			);
+			await t.test(
+				'token: the second execution reuses the stored token (0 token requests)',
+				() => {
+					assertSucceeded(second.result);
+					assert.equal(second.tokenRequests, 0);
+				},
+				second,
+			);
 
 			const unauthorisedBefore = sim.requests.filter((request) => request.status === 401).length;
 			sim.revokeTokens();
-			const renewed = await t.setup('execute the token workflow after sim.revokeTokens()', () => counted(inst, sim, 'e2eToken'));
-			await t.test('token: after the provider revoked it, the next execution renews once (1 token request) and succeeds', () => {
-				assertSucceeded(renewed.result);
-				assert.equal(cleanItems(renewed.result, 'Products').length, 2);
-				assert.equal(renewed.tokenRequests, 1);
-				const unauthorised = sim.requests.filter((request) => request.status === 401).length - unauthorisedBefore;
-				assert.equal(unauthorised, 1, 'the revoked token was refused once (HTTP 401)');
-			}, renewed);
+			const renewed = await t.setup('execute the token workflow after sim.revokeTokens()', () =>
+				counted(inst, sim, 'e2eToken'),
+			);
+			await t.test(
+				'token: after the provider revoked it, the next execution renews once (1 token request) and succeeds',
+				() => {
+					assertSucceeded(renewed.result);
+					assert.equal(cleanItems(renewed.result, 'Products').length, 2);
+					assert.equal(renewed.tokenRequests, 1);
+					const unauthorised =
+						sim.requests.filter((request) => request.status === 401).length - unauthorisedBefore;
+					assert.equal(unauthorised, 1, 'the revoked token was refused once (HTTP 401)');
+				},
+				renewed,
+			);
 
 			fiftySim.resetMetrics();
-			const fifty = await t.setup(`execute ${ITEMS} top-ups on a fresh credential`, () => counted(inst, fiftySim, 'e2eFifty'));
+			const fifty = await t.setup(`execute ${ITEMS} top-ups on a fresh credential`, () =>
+				counted(inst, fiftySim, 'e2eFifty'),
+			);
 			if (fifty) {
 				t.note(
 					`${ITEMS}-item top-up on a fresh credential: ${fifty.tokenRequests} token request(s), ` +
 						`at most ${fiftySim.maxConcurrent} request(s) in flight, ${fifty.result.ms} ms`,
 				);
 			}
-			await t.test(`${ITEMS}-item top-up: every item topped up once`, () => {
-				assertSucceeded(fifty.result);
-				assert.equal(cleanItems(fifty.result, 'Top Up').length, ITEMS);
-				assert.equal(fiftySim.getOrders({ orderType: 'CardTopUp' }).length, ITEMS);
-			}, fifty);
-			await t.test(`${ITEMS}-item top-up on a fresh credential: 1 token request`, () => {
-				assert.equal(fifty.tokenRequests, 1);
-			}, fifty);
-			await t.test(`${ITEMS}-item top-up: at most ${MAX_IN_FLIGHT} requests in flight at the simulator`, () => {
-				assert.ok(fiftySim.maxConcurrent <= MAX_IN_FLIGHT, `maxConcurrent was ${fiftySim.maxConcurrent}`);
-			}, fifty);
+			await t.test(
+				`${ITEMS}-item top-up: every item topped up once`,
+				() => {
+					assertSucceeded(fifty.result);
+					assert.equal(cleanItems(fifty.result, 'Top Up').length, ITEMS);
+					assert.equal(fiftySim.getOrders({ orderType: 'CardTopUp' }).length, ITEMS);
+				},
+				fifty,
+			);
+			await t.test(
+				`${ITEMS}-item top-up on a fresh credential: 1 token request`,
+				() => {
+					assert.equal(fifty.tokenRequests, 1);
+				},
+				fifty,
+			);
+			await t.test(
+				`${ITEMS}-item top-up: at most ${MAX_IN_FLIGHT} requests in flight at the simulator`,
+				() => {
+					assert.ok(
+						fiftySim.maxConcurrent <= MAX_IN_FLIGHT,
+						`maxConcurrent was ${fiftySim.maxConcurrent}`,
+					);
+				},
+				fifty,
+			);
 		},
 
 		async close() {

@@ -13,7 +13,14 @@ async function ping(this: IExecuteSingleFunctions, send: Sender): Promise<IDataO
 	const startedAt = Date.now();
 	try {
 		const { responseId } = await send.withEnvelope();
-		return [{ connected: true, responseId: responseId ?? null, milliseconds: Date.now() - startedAt, error: null }];
+		return [
+			{
+				connected: true,
+				responseId: responseId ?? null,
+				milliseconds: Date.now() - startedAt,
+				error: null,
+			},
+		];
 	} catch (error) {
 		const failure = readFailure(error);
 		const details = failure?.details ?? {};
@@ -36,7 +43,8 @@ export const checkConnection: CardepassOperation = {
 	name: 'Check Connection',
 	value: 'checkConnection',
 	action: 'Check the connection',
-	description: 'Whether Cardepass answers with this credential (for monitoring): connected true or false, never an error',
+	description:
+		'Whether Cardepass answers with this credential (for monitoring): connected true or false, never an error',
 	request: { method: 'GET', url: '/v1/ping' },
 	properties: [optionsCollection(false)],
 	spec: { read: ping },

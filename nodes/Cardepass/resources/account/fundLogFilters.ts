@@ -11,7 +11,12 @@ export const fundLogDateFilters: INodeProperties[] = [
 		'Only movements at or after this time (TransactionDateFrom). The provider advises ranges of at most 3 months.',
 		'TransactionDateFrom',
 	),
-	dateTimeFilter('transactionDateTo', 'To', 'Only movements at or before this time (TransactionDateTo)', 'TransactionDateTo'),
+	dateTimeFilter(
+		'transactionDateTo',
+		'To',
+		'Only movements at or before this time (TransactionDateTo)',
+		'TransactionDateTo',
+	),
 ];
 
 export const checkFundLogDates = dateRange(

@@ -1,5 +1,10 @@
 import { optionsCollection } from '../../shared/fields';
-import { cardIdFilter, checkPageLimit, filtersCollection, returnAllAndLimit } from '../../shared/listParameters';
+import {
+	cardIdFilter,
+	checkPageLimit,
+	filtersCollection,
+	returnAllAndLimit,
+} from '../../shared/listParameters';
 import type { CardepassOperation } from '../../shared/operation';
 import { pageNumberQuery } from '../../shared/paging';
 import { checkFundLogDates, fundLogDateFilters } from './fundLogFilters';

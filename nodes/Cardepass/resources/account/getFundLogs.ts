@@ -15,5 +15,8 @@ export const getFundLogs: CardepassOperation = {
 		filtersCollection(fundLogDateFilters),
 		optionsCollection(false),
 	],
-	spec: { checks: [checkPageLimit, checkFundLogDates], paging: { style: 'numbered', query: limitOffsetQuery } },
+	spec: {
+		checks: [checkPageLimit, checkFundLogDates],
+		paging: { style: 'numbered', query: limitOffsetQuery },
+	},
 };

@@ -5,13 +5,20 @@ import { simplifyProperty } from '../../shared/orderOutput';
 import type { CardepassOperation } from '../../shared/operation';
 import type { InputCheck } from '../../shared/types';
 import { optionalText, requiredText } from '../../shared/validation';
-import { byModel, cardModel, checkCardModel, customerOrderNo, orderOptions } from './cardParameters';
+import {
+	byModel,
+	cardModel,
+	checkCardModel,
+	customerOrderNo,
+	orderOptions,
+} from './cardParameters';
 import { noTotalLimitOnPurpose, spendingLimitFields, totalLimitHint } from './spendingLimits';
 
 const openingAmount = amountField({
 	name: 'topUpAmount',
 	displayName: 'Top Up Amount',
-	description: "The amount loaded onto the new card, in the card's currency. The fee is charged on top.",
+	description:
+		"The amount loaded onto the new card, in the card's currency. The fee is charged on top.",
 	show: { show: { cardModel: ['standard'] } },
 	rule: {},
 	target: { in: 'body', key: 'topUpAmount' },
@@ -61,7 +68,8 @@ const additionalFields: INodeProperties = {
 
 /** A standard card takes an opening amount; a share-balance card takes spending limits. */
 const checkAmounts: InputCheck = function (this: IExecuteSingleFunctions, request) {
-	const checks = this.getNodeParameter('cardModel') === 'standard' ? [openingAmount.check] : limits.checks;
+	const checks =
+		this.getNodeParameter('cardModel') === 'standard' ? [openingAmount.check] : limits.checks;
 	for (const check of checks) check.call(this, request);
 };
 
@@ -85,9 +93,18 @@ export const create: CardepassOperation = {
 	spec: {
 		checks: [
 			checkCardModel,
-			requiredText('productCode', 'Product', productCode.description!, { in: 'body', key: 'productCode' }),
-			requiredText('cardCurrency', 'Currency', cardCurrency.description!, { in: 'body', key: 'cardCurrency' }),
-			optionalText('additionalFields.cardAlias', 'Card Alias', 64, { in: 'body', key: 'cardAlias' }),
+			requiredText('productCode', 'Product', productCode.description!, {
+				in: 'body',
+				key: 'productCode',
+			}),
+			requiredText('cardCurrency', 'Currency', cardCurrency.description!, {
+				in: 'body',
+				key: 'cardCurrency',
+			}),
+			optionalText('additionalFields.cardAlias', 'Card Alias', 64, {
+				in: 'body',
+				key: 'cardAlias',
+			}),
 			customerOrderNo.check,
 			checkAmounts,
 		],
@@ -95,11 +112,22 @@ export const create: CardepassOperation = {
 		order: {
 			model: 'fromParameter',
 			orderType: 'ApplyCard',
-			matchFields: ['productCode', 'cardCurrency', 'topUpAmount', 'maxAuthAmount', 'maxCreditAmount'],
+			matchFields: [
+				'productCode',
+				'cardCurrency',
+				'topUpAmount',
+				'maxAuthAmount',
+				'maxCreditAmount',
+			],
 			unsetOnPurpose: noTotalLimitOnPurpose,
 			rule: {
 				permission: 'allowOpenCard',
-				amount: { field: 'topUpAmount', label: 'opening amounts', minimum: 'minPreTopUpAmount', precision: 'openCardAmountPrecision' },
+				amount: {
+					field: 'topUpAmount',
+					label: 'opening amounts',
+					minimum: 'minPreTopUpAmount',
+					precision: 'openCardAmountPrecision',
+				},
 			},
 		},
 	},

@@ -7,7 +7,10 @@ export const get: CardepassOperation = {
 	value: 'get',
 	action: 'Get a card',
 	description: 'Read a card: status, balance, limits (card number and CVV masked unless revealed)',
-	request: { method: 'GET', url: '=/v1/cards/{{ encodeURIComponent(String($parameter.cardId).trim()) }}' },
+	request: {
+		method: 'GET',
+		url: '=/v1/cards/{{ encodeURIComponent(String($parameter.cardId).trim()) }}',
+	},
 	properties: [
 		cardId.property,
 		{

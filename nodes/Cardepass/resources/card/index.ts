@@ -8,13 +8,7 @@ import { unblock } from './unblock';
 import { updateLimits } from './updateLimits';
 import { withdraw } from './withdraw';
 
-export const card = defineResource({ displayName: 'Card', value: 'card', defaultOperation: 'get' }, [
-	block,
-	cancel,
-	create,
-	get,
-	topUp,
-	unblock,
-	updateLimits,
-	withdraw,
-]);
+export const card = defineResource(
+	{ displayName: 'Card', value: 'card', defaultOperation: 'get' },
+	[block, cancel, create, get, topUp, unblock, updateLimits, withdraw],
+);

@@ -1,4 +1,9 @@
-import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { amountField } from '../../shared/fields';
 import type { InputCheck, OrderField } from '../../shared/types';
@@ -8,7 +13,10 @@ import { oneOf } from '../../shared/validation';
  * A share-balance card's spending limits: the largest single payment and, unless the user
  * picks No Total Limit, the most it may spend in all. `when` adds display conditions.
  */
-export function spendingLimitFields(when: NonNullable<IDisplayOptions['show']> = {}): { properties: INodeProperties[]; checks: InputCheck[] } {
+export function spendingLimitFields(when: NonNullable<IDisplayOptions['show']> = {}): {
+	properties: INodeProperties[];
+	checks: InputCheck[];
+} {
 	const maxAuthAmount = amountField({
 		name: 'maxAuthAmount',
 		displayName: 'Max Amount per Payment',
@@ -22,8 +30,16 @@ export function spendingLimitFields(when: NonNullable<IDisplayOptions['show']> =
 		name: 'totalLimit',
 		type: 'options',
 		options: [
-			{ name: 'Set a Total Limit', value: 'limited', description: 'The card may spend at most Max Total Amount in all' },
-			{ name: 'No Total Limit', value: 'unlimited', description: 'The card may spend without a total cap (maxCreditAmount is left empty)' },
+			{
+				name: 'Set a Total Limit',
+				value: 'limited',
+				description: 'The card may spend at most Max Total Amount in all',
+			},
+			{
+				name: 'No Total Limit',
+				value: 'unlimited',
+				description: 'The card may spend without a total cap (maxCreditAmount is left empty)',
+			},
 		],
 		default: 'limited',
 		description: 'Whether the card has a cap on everything it spends',
@@ -46,18 +62,31 @@ export function spendingLimitFields(when: NonNullable<IDisplayOptions['show']> =
 	};
 	return {
 		properties: [maxAuthAmount.property, totalLimit, maxCreditAmount.property],
-		checks: [maxAuthAmount.check, oneOf('totalLimit', 'Total Limit', ['limited', 'unlimited']), checkTotal],
+		checks: [
+			maxAuthAmount.check,
+			oneOf('totalLimit', 'Total Limit', ['limited', 'unlimited']),
+			checkTotal,
+		],
 	};
 }
 
 /** "No Total Limit" on a share-balance card: an earlier order that shows a total limit is a different order. */
 export function noTotalLimitOnPurpose(this: IExecuteSingleFunctions): OrderField[] {
 	const shareBalance = this.getNodeParameter('cardModel', 'sharebalance') === 'sharebalance';
-	return shareBalance && this.getNodeParameter('totalLimit', 'limited') === 'unlimited' ? ['maxCreditAmount'] : [];
+	return shareBalance && this.getNodeParameter('totalLimit', 'limited') === 'unlimited'
+		? ['maxCreditAmount']
+		: [];
 }
 
 /** API v1.4 servers refuse a card without a total limit; v1.0 servers take it. */
-export function totalLimitHint(this: IExecuteSingleFunctions, { message }: { message: string }): string | undefined {
-	if (this.getNodeParameter('totalLimit', 'limited') !== 'unlimited' || !/maxCreditAmount/i.test(message)) return undefined;
+export function totalLimitHint(
+	this: IExecuteSingleFunctions,
+	{ message }: { message: string },
+): string | undefined {
+	if (
+		this.getNodeParameter('totalLimit', 'limited') !== 'unlimited' ||
+		!/maxCreditAmount/i.test(message)
+	)
+		return undefined;
 	return 'This Cardepass server (API v1.4 or later) requires a total limit: set Total Limit to "Set a Total Limit" and give Max Total Amount as a whole number of at least 1';
 }

@@ -11,7 +11,13 @@ export const updateLimits: CardepassOperation = {
 	action: 'Update the limits of a card',
 	description: "Change a share-balance card's limits",
 	request: { method: 'POST', url: '/v1/orders/sharebalance/creditLimit' },
-	properties: [cardId.property, ...limits.properties, customerOrderNo.property, simplifyProperty, orderOptions],
+	properties: [
+		cardId.property,
+		...limits.properties,
+		customerOrderNo.property,
+		simplifyProperty,
+		orderOptions,
+	],
 	spec: {
 		checks: [cardId.check({ in: 'body', key: 'cardId' }), customerOrderNo.check, ...limits.checks],
 		hint: totalLimitHint,

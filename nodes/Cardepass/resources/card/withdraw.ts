@@ -11,7 +11,8 @@ const withdrawAll: INodeProperties = {
 	name: 'withdrawAll',
 	type: 'boolean',
 	default: true,
-	description: 'Whether to move the whole card balance back to your account. Off: only Withdraw Amount is moved.',
+	description:
+		'Whether to move the whole card balance back to your account. Off: only Withdraw Amount is moved.',
 };
 const withdrawAmount = amountField({
 	name: 'withdrawAmount',
@@ -41,9 +42,20 @@ export const withdraw: CardepassOperation = {
 	action: 'Withdraw the balance of a card',
 	description: 'Move money from a standard card back to your account',
 	request: { method: 'POST', url: '/v1/orders/standard/withdraw' },
-	properties: [cardId.property, withdrawAll, withdrawAmount.property, customerOrderNo.property, simplifyProperty, orderOptions],
+	properties: [
+		cardId.property,
+		withdrawAll,
+		withdrawAmount.property,
+		customerOrderNo.property,
+		simplifyProperty,
+		orderOptions,
+	],
 	spec: {
-		checks: [cardId.check({ in: 'body', key: 'cardId' }), customerOrderNo.check, checkWithdrawAmount],
+		checks: [
+			cardId.check({ in: 'body', key: 'cardId' }),
+			customerOrderNo.check,
+			checkWithdrawAmount,
+		],
 		order: {
 			model: 'standard',
 			orderType: 'CardWithdraw',

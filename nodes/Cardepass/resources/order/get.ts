@@ -28,11 +28,20 @@ function orderTypeProperty(model: CardModel): INodeProperties {
 		name: 'orderType',
 		type: 'options',
 		options: [
-			{ name: 'Any Type', value: ANY_TYPE, description: 'Look the order up under each order type until it is found' },
-			...ORDER_TYPES[model].map((value) => ({ name: ORDER_TYPE_NAMES[value], value, description: `Orders made by Card → ${ORDER_TYPE_NAMES[value]}` })),
+			{
+				name: 'Any Type',
+				value: ANY_TYPE,
+				description: 'Look the order up under each order type until it is found',
+			},
+			...ORDER_TYPES[model].map((value) => ({
+				name: ORDER_TYPE_NAMES[value],
+				value,
+				description: `Orders made by Card → ${ORDER_TYPE_NAMES[value]}`,
+			})),
 		],
 		default: ANY_TYPE,
-		description: 'The kind of order to look up: the Card operation that made it. Any Type asks for each kind in turn.',
+		description:
+			'The kind of order to look up: the Card operation that made it. Any Type asks for each kind in turn.',
 		displayOptions: { show: { cardModel: [model] } },
 		routing: { send: { type: 'query', property: 'OrderType' } },
 	};
@@ -40,34 +49,63 @@ function orderTypeProperty(model: CardModel): INodeProperties {
 
 const checkOrderType: InputCheck = function (this: IExecuteSingleFunctions, request) {
 	const model = this.getNodeParameter('cardModel') as CardModel;
-	oneOf('orderType', 'Order Type', [ANY_TYPE, ...ORDER_TYPES[model]], { in: 'qs', key: 'OrderType' }).call(this, request);
-	if ((request.qs as IDataObject | undefined)?.OrderType === ANY_TYPE) delete (request.qs as IDataObject).OrderType;
+	oneOf('orderType', 'Order Type', [ANY_TYPE, ...ORDER_TYPES[model]], {
+		in: 'qs',
+		key: 'OrderType',
+	}).call(this, request);
+	if ((request.qs as IDataObject | undefined)?.OrderType === ANY_TYPE)
+		delete (request.qs as IDataObject).OrderType;
 };
 
 /** With Any Type, each of the model's order types is asked in turn until the order is found. */
-async function findOrderOfAnyType(this: IExecuteSingleFunctions, send: Sender, request: RequestOptions): Promise<IDataObject[]> {
+async function findOrderOfAnyType(
+	this: IExecuteSingleFunctions,
+	send: Sender,
+	request: RequestOptions,
+): Promise<IDataObject[]> {
 	const qs = (request.qs as IDataObject | undefined) ?? {};
 	if (qs.OrderType !== undefined) return toRecords(await send());
 	const model = this.getNodeParameter('cardModel') as CardModel;
 	const tried: string[] = [];
 	for (const orderType of ORDER_TYPES[model]) {
 		tried.push(orderType);
-		const order = await findOrder(async (read) => await send({ ...read, body: undefined }), model, orderType, qs.OrderNo ? { orderNo: String(qs.OrderNo) } : { customerOrderNo: String(qs.CustomerOrderNo) });
+		const order = await findOrder(
+			async (read) => await send({ ...read, body: undefined }),
+			model,
+			orderType,
+			qs.OrderNo
+				? { orderNo: String(qs.OrderNo) }
+				: { customerOrderNo: String(qs.CustomerOrderNo) },
+		);
 		if (order) return [order];
 	}
-	const number = qs.OrderNo ? `Order No ${String(qs.OrderNo)}` : `Customer Order No ${String(qs.CustomerOrderNo)}`;
-	throw new NodeOperationError(this.getNode(), `Cardepass has no ${model === 'standard' ? 'Standard' : 'Share Balance'} card order with ${number}`, {
-		itemIndex: this.getItemIndex(),
-		description: `Every order type was tried: ${tried.join(', ')}. Check the number, and the Card Model the order was made for.`,
-	});
+	const number = qs.OrderNo
+		? `Order No ${String(qs.OrderNo)}`
+		: `Customer Order No ${String(qs.CustomerOrderNo)}`;
+	throw new NodeOperationError(
+		this.getNode(),
+		`Cardepass has no ${model === 'standard' ? 'Standard' : 'Share Balance'} card order with ${number}`,
+		{
+			itemIndex: this.getItemIndex(),
+			description: `Every order type was tried: ${tried.join(', ')}. Check the number, and the Card Model the order was made for.`,
+		},
+	);
 }
 
 const checkLookUp: InputCheck = function (this: IExecuteSingleFunctions, request) {
 	oneOf('lookUpBy', 'Look Up By', ['orderNo', 'customerOrderNo']).call(this, request);
 	if (this.getNodeParameter('lookUpBy') === 'orderNo') {
-		requiredText('orderNo', 'Order No', "Use the orderNo from a Card operation's output.", { in: 'qs', key: 'OrderNo' }).call(this, request);
+		requiredText('orderNo', 'Order No', "Use the orderNo from a Card operation's output.", {
+			in: 'qs',
+			key: 'OrderNo',
+		}).call(this, request);
 	} else {
-		requiredText('customerOrderNo', 'Customer Order No', 'Use the Customer Order No the order was sent with.', { in: 'qs', key: 'CustomerOrderNo' }).call(this, request);
+		requiredText(
+			'customerOrderNo',
+			'Customer Order No',
+			'Use the Customer Order No the order was sent with.',
+			{ in: 'qs', key: 'CustomerOrderNo' },
+		).call(this, request);
 	}
 };
 
@@ -86,8 +124,16 @@ export const get: CardepassOperation = {
 			name: 'lookUpBy',
 			type: 'options',
 			options: [
-				{ name: 'Order No', value: 'orderNo', description: "Cardepass's order number, in a Card operation's output" },
-				{ name: 'Customer Order No', value: 'customerOrderNo', description: 'Your own number sent with the order' },
+				{
+					name: 'Order No',
+					value: 'orderNo',
+					description: "Cardepass's order number, in a Card operation's output",
+				},
+				{
+					name: 'Customer Order No',
+					value: 'customerOrderNo',
+					description: 'Your own number sent with the order',
+				},
 			],
 			default: 'orderNo',
 		},
@@ -113,5 +159,8 @@ export const get: CardepassOperation = {
 		},
 		optionsCollection(false),
 	],
-	spec: { checks: [oneOf('cardModel', 'Card Model', CARD_MODEL_VALUES), checkOrderType, checkLookUp], read: findOrderOfAnyType },
+	spec: {
+		checks: [oneOf('cardModel', 'Card Model', CARD_MODEL_VALUES), checkOrderType, checkLookUp],
+		read: findOrderOfAnyType,
+	},
 };

@@ -1,4 +1,7 @@
 import { defineResource } from '../../shared/operation';
 import { get } from './get';
 
-export const order = defineResource({ displayName: 'Order', value: 'order', defaultOperation: 'get' }, [get]);
+export const order = defineResource(
+	{ displayName: 'Order', value: 'order', defaultOperation: 'get' },
+	[get],
+);

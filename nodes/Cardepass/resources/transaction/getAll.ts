@@ -1,5 +1,10 @@
 import { optionsCollection } from '../../shared/fields';
-import { cardIdFilter, checkPageLimit, filtersCollection, returnAllAndLimit } from '../../shared/listParameters';
+import {
+	cardIdFilter,
+	checkPageLimit,
+	filtersCollection,
+	returnAllAndLimit,
+} from '../../shared/listParameters';
 import type { CardepassOperation } from '../../shared/operation';
 import { dateRange, oneOf } from '../../shared/validation';
 
@@ -58,14 +63,18 @@ export const getAll: CardepassOperation = {
 			cardFilter.check,
 			function (this, request) {
 				if (this.getNodeParameter('filters.transactionStatus', '') === '') return;
-				oneOf('filters.transactionStatus', 'Status', STATUSES, { in: 'qs', key: 'transactionStatus' }).call(this, request);
+				oneOf('filters.transactionStatus', 'Status', STATUSES, {
+					in: 'qs',
+					key: 'transactionStatus',
+				}).call(this, request);
 			},
 		],
 		paging: { style: 'cursor' },
 		hint: ({ httpCode }) =>
 			httpCode === '404'
 				? {
-						message: 'This Cardepass server does not offer card transactions yet (they came with API v1.4)',
+						message:
+							'This Cardepass server does not offer card transactions yet (they came with API v1.4)',
 						hint: "Use Account → Get Many Card Fund Logs for a card's money movements meanwhile, or ask Cardepass support when transactions come to your account",
 					}
 				: undefined,

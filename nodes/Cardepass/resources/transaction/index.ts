@@ -1,4 +1,7 @@
 import { defineResource } from '../../shared/operation';
 import { getAll } from './getAll';
 
-export const transaction = defineResource({ displayName: 'Transaction', value: 'transaction', defaultOperation: 'getAll' }, [getAll]);
+export const transaction = defineResource(
+	{ displayName: 'Transaction', value: 'transaction', defaultOperation: 'getAll' },
+	[getAll],
+);
