@@ -12,12 +12,13 @@ const root = path.resolve(__dirname, '..');
 type Manifest = Record<string, any>;
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
 
-/** Runs the lint step in a folder holding only the given package.json, the lint configuration and node_modules. */
+/** Runs the lint step in a folder holding only the given package.json, the lint and format configuration and node_modules. */
 function lint(packageJson: Manifest): { status: number | null; output: string } {
 	const dir = mkdtempSync(path.join(tmpdir(), 'cardepass-lint-'));
 	try {
 		writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(packageJson, null, '\t')}\n`);
-		copyFileSync(path.join(root, 'eslint.config.mjs'), path.join(dir, 'eslint.config.mjs'));
+		for (const config of ['eslint.config.mjs', '.prettierrc.js', '.prettierignore'])
+			copyFileSync(path.join(root, config), path.join(dir, config));
 		symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
 		// Jest sets NODE_ENV=test, which switches eslint-plugin-n8n-nodes-base's package.json rules to their
 		// own test mode; a lint run never has it.
