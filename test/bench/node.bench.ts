@@ -1,4 +1,4 @@
-import { openSandbox } from '../helpers/sandbox';
+import { openSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 function megabytes(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -25,7 +25,7 @@ describe('Cardepass node benchmarks (figures only)', () => {
 		[1000, 0],
 		[200, 20],
 	])('top-ups: %i items, simulator latency %i ms', async (count, latencyMs) => {
-		const { sim, engine } = await openSandbox({ latencyMs });
+		const { sim, engine } = await openSimulatedCardepass({ latencyMs });
 		try {
 			const items = Array.from({ length: count }, (_, i) => ({ ref: `BENCH-${i}` }));
 			const parameters = {
@@ -47,7 +47,7 @@ describe('Cardepass node benchmarks (figures only)', () => {
 	});
 
 	test.each([1000, 10000])('fund-log export: Return All over %i records', async (count) => {
-		const { sim, engine } = await openSandbox();
+		const { sim, engine } = await openSimulatedCardepass();
 		try {
 			const range = sim.addAccountLogs(count);
 			const parameters = {

@@ -6,7 +6,7 @@
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const { createN8nInstance } = require('./n8n-instance');
-const { startSimulator, sandboxCredential } = require('./sandbox');
+const { startSimulator, simulatorCredential } = require('./simulator-access');
 const { cardepass, chain } = require('./workflow-builder');
 const { assertSucceeded, cleanItems } = require('./run-data');
 
@@ -17,7 +17,7 @@ async function checkCustomExtensions({ line, install, t }) {
 	const sim = await startSimulator({ revision: '1.0' });
 	let inst = null;
 	try {
-		const credential = sandboxCredential('cdpCustom', 'Cardepass custom extensions', sim);
+		const credential = simulatorCredential('cdpCustom', 'Cardepass custom extensions', sim);
 		const node = {
 			...cardepass('Balances', { resource: 'account', operation: 'getBalances' }, credential),
 			type: 'CUSTOM.cardepass',

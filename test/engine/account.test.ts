@@ -1,7 +1,7 @@
-import { apiCalls, REVISIONS, useSandbox } from '../helpers/sandbox';
+import { apiCalls, REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 describe.each(REVISIONS)('Account operations against API v%s', (revision) => {
-	const box = useSandbox({ revision });
+	const box = useSimulatedCardepass({ revision });
 
 	test('Get Balances outputs one item per currency', async () => {
 		const { items, error } = await box.engine.run({

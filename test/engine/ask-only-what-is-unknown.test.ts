@@ -2,10 +2,10 @@
  * The node looks up what it can: a card's model for Block, Unblock and Cancel, and an order's type for
  * Order → Get. Errors point at the fix in the user's words.
  */
-import { REVISIONS, useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 describe.each(REVISIONS)('Card Model "From the Card", against API v%s', (revision) => {
-	const box = useSandbox({ revision });
+	const box = useSimulatedCardepass({ revision });
 
 	test("Block reads each card once per run and sends each order to its model's endpoint", async () => {
 		const { items, error } = await box.engine.run(
@@ -63,7 +63,7 @@ describe.each(REVISIONS)('Card Model "From the Card", against API v%s', (revisio
 });
 
 describe.each(REVISIONS)('Order → Get with Any Type, against API v%s', (revision) => {
-	const box = useSandbox({ revision });
+	const box = useSimulatedCardepass({ revision });
 	const getOrder = (customerOrderNo: string) => ({
 		resource: 'order',
 		operation: 'get',
@@ -99,7 +99,7 @@ describe.each(REVISIONS)('Order → Get with Any Type, against API v%s', (revisi
 });
 
 describe("the error view shows the provider's code", () => {
-	const box = useSandbox({ revision: '1.4' });
+	const box = useSimulatedCardepass({ revision: '1.4' });
 
 	test('n8n\'s Error code is Cardepass\'s errorCode, not "none"', async () => {
 		const { error } = await box.engine.run({
@@ -113,7 +113,7 @@ describe("the error view shows the provider's code", () => {
 });
 
 describe("an input the node refuses is the node's error, not Cardepass's", () => {
-	const box = useSandbox({ revision: '1.4' });
+	const box = useSimulatedCardepass({ revision: '1.4' });
 
 	test('0 typed into Top Up Amount: the minimum the hint names, no "Error code", nothing sent', async () => {
 		const { error } = await box.engine.run({

@@ -5,8 +5,12 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox, SeenRequest } from '../helpers/sandbox';
-import { apiCalls, openSandbox, useSandbox } from '../helpers/sandbox';
+import type { SeenRequest, SimulatedCardepass } from '../helpers/simulatedCardepass';
+import {
+	apiCalls,
+	openSimulatedCardepass,
+	useSimulatedCardepass,
+} from '../helpers/simulatedCardepass';
 
 const CARD = 'CARD123456';
 const SHARE_CARD = 'CARD789012';
@@ -618,10 +622,10 @@ const CASES: BadInput[] = [
 	},
 ];
 
-let box: Sandbox;
+let box: SimulatedCardepass;
 
 beforeAll(async () => {
-	box = await openSandbox({ revision: '1.4' });
+	box = await openSimulatedCardepass({ revision: '1.4' });
 });
 
 afterAll(async () => {
@@ -633,7 +637,7 @@ beforeEach(() => {
 });
 
 describe('the valid requests the cases start from', () => {
-	const fresh = useSandbox({ revision: '1.4' });
+	const fresh = useSimulatedCardepass({ revision: '1.4' });
 
 	test.each(Object.entries(BASE))('%s is sent and succeeds as given', async (_name, parameters) => {
 		const { error } = await fresh.engine.run(parameters);

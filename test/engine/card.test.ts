@@ -1,10 +1,15 @@
 import { seed } from '../simulator';
-import { apiCalls, orderCalls, REVISIONS, useSandbox } from '../helpers/sandbox';
+import {
+	apiCalls,
+	orderCalls,
+	REVISIONS,
+	useSimulatedCardepass,
+} from '../helpers/simulatedCardepass';
 
 const { SEED_CARD_IDS: CARDS } = seed;
 
 describe.each(REVISIONS)('Card operations against API v%s', (revision) => {
-	const box = useSandbox({ revision });
+	const box = useSimulatedCardepass({ revision });
 
 	test('Create (Standard) sends the apply order and outputs the order with the new card', async () => {
 		const { items, error } = await box.engine.run({

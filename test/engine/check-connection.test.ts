@@ -1,10 +1,10 @@
 /** Account → Check Connection: whether Cardepass answers with the credential, as data a monitoring workflow can branch on. */
-import { REVISIONS, useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const CHECK = { resource: 'account', operation: 'checkConnection' };
 
 describe.each(REVISIONS)('Account → Check Connection, against API v%s', (revision) => {
-	const box = useSandbox({ revision });
+	const box = useSimulatedCardepass({ revision });
 
 	test('Cardepass answers: connected, with the responseId to quote to support', async () => {
 		const { items, error } = await box.engine.run(CHECK);

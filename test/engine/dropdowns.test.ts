@@ -1,7 +1,7 @@
-import { REVISIONS, useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 describe.each(REVISIONS)('Product and Currency dropdowns against API v%s', (revision) => {
-	const box = useSandbox({ revision });
+	const box = useSimulatedCardepass({ revision });
 
 	test('Product lists the products that offer the chosen card model', async () => {
 		const standard = await box.engine.loadOptions('getProducts', {

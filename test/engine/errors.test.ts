@@ -1,4 +1,4 @@
-import { apiCalls, REVISIONS, useSandbox } from '../helpers/sandbox';
+import { apiCalls, REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 // Retries off, so a 5xx reaches the user at once (retries have their own tests).
 const TOP_UP = {
@@ -64,7 +64,7 @@ const CASES = [
 ] as const;
 
 describe.each(REVISIONS)('Errors against API v%s', (revision) => {
-	const box = useSandbox({ revision });
+	const box = useSimulatedCardepass({ revision });
 
 	describe.each(CASES)('$title', ({ fault, message, code, http }) => {
 		test("fails the execution with the provider's message, error code and response ID", async () => {

@@ -5,7 +5,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { GENERATED_ORDER_NO_PATTERN } from '../../nodes/Cardepass/shared/orderNumber';
-import { REVISIONS, useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 const topUp = (options: INodeParameters = {}) => ({
@@ -19,7 +19,7 @@ const topUp = (options: INodeParameters = {}) => ({
 describe.each(REVISIONS)(
 	'Retry of a failed execution with generated Customer Order Nos, against API v%s',
 	(revision) => {
-		const box = useSandbox({ revision });
+		const box = useSimulatedCardepass({ revision });
 		const topUps = () => box.sim.getOrders({ orderType: 'CardTopUp' });
 
 		test('3 top-ups, the third refused for lack of funds: funds added, Retry makes exactly the third, the two earlier come back', async () => {

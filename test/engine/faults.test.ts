@@ -1,4 +1,4 @@
-import { REVISIONS, useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 // Retries off, so each fault reaches the user as it is.
@@ -16,7 +16,7 @@ const BALANCES = { resource: 'account', operation: 'getBalances', ...NO_RETRIES 
 describe.each(REVISIONS)(
 	'what the user reads when Cardepass or the network fails, against API v%s',
 	(revision) => {
-		const box = useSandbox({ revision });
+		const box = useSimulatedCardepass({ revision });
 
 		test('429 without Retry-After: rate limited, wait and lower the concurrency or use batching', async () => {
 			box.sim.inject({ match: { path: TOP_UP_PATH }, kind: 'status', status: 429 });
@@ -95,7 +95,7 @@ describe.each(REVISIONS)(
 );
 
 describe.each(REVISIONS)('Retries on Temporary Errors (default 2), against API v%s', (revision) => {
-	const box = useSandbox({ revision });
+	const box = useSimulatedCardepass({ revision });
 	const ORDER = {
 		resource: 'card',
 		operation: 'topUp',

@@ -1,5 +1,5 @@
 import { GENERATED_ORDER_NO_PATTERN } from '../../nodes/Cardepass/shared/orderNumber';
-import { REVISIONS, useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 const topUp = (extra: Record<string, unknown> = {}) => ({
@@ -12,7 +12,7 @@ const topUp = (extra: Record<string, unknown> = {}) => ({
 const amounts = (count: number) =>
 	Array.from({ length: count }, (_, i) => ({ amount: 10 + i, invoiceId: `INV-${i}` }));
 
-function sentOrderNumbers(sim: ReturnType<typeof useSandbox>['sim']): string[] {
+function sentOrderNumbers(sim: ReturnType<typeof useSimulatedCardepass>['sim']): string[] {
 	return sim
 		.apiRequests({ path: TOP_UP_PATH })
 		.map((r: { body: { customerOrderNo: string } }) => r.body.customerOrderNo);
@@ -21,7 +21,7 @@ function sentOrderNumbers(sim: ReturnType<typeof useSandbox>['sim']): string[] {
 describe.each(REVISIONS)(
 	'Customer Order No generated when left empty, against API v%s',
 	(revision) => {
-		const box = useSandbox({ revision });
+		const box = useSimulatedCardepass({ revision });
 
 		test('differs per item, per execution, per node and per workflow, and fits the API', async () => {
 			await box.engine.run(topUp(), amounts(3));
@@ -72,7 +72,7 @@ describe.each(REVISIONS)(
 describe.each(REVISIONS)(
 	'a Customer Order No that was used before, against API v%s',
 	(revision) => {
-		const box = useSandbox({ revision });
+		const box = useSimulatedCardepass({ revision });
 
 		test("a re-run with the user's own numbers pays nothing twice and outputs the earlier orders", async () => {
 			const first = await box.engine.run(
@@ -141,7 +141,11 @@ describe.each(REVISIONS)(
 );
 
 describe.each(REVISIONS)('Wait for Completion, against API v%s', (revision) => {
-	const box = useSandbox({ revision, orderCompletion: { afterMs: 400 }, orderViews: 'extended' });
+	const box = useSimulatedCardepass({
+		revision,
+		orderCompletion: { afterMs: 400 },
+		orderViews: 'extended',
+	});
 
 	test('off: the order comes back as Cardepass first answers it (Processing)', async () => {
 		const { items } = await box.engine.run(topUp({ customerOrderNo: 'W-0' }), [{ amount: 10 }]);
@@ -183,7 +187,7 @@ describe.each(REVISIONS)('Wait for Completion, against API v%s', (revision) => {
 describe.each(REVISIONS)(
 	'Wait for Completion against a server that answers only the documented fields, API v%s',
 	(revision) => {
-		const box = useSandbox({ revision, orderCompletion: { afterMs: 400 } });
+		const box = useSimulatedCardepass({ revision, orderCompletion: { afterMs: 400 } });
 
 		test('a failed order says Cardepass gave no reason', async () => {
 			box.sim.failNextOrder({ reason: 'Card issuer declined' });
@@ -199,7 +203,7 @@ describe.each(REVISIONS)(
 describe.each(REVISIONS)(
 	'Wait for Completion with an order slower than the time limit, against API v%s',
 	(revision) => {
-		const box = useSandbox({ revision, orderCompletion: { afterMs: 10_000 } });
+		const box = useSimulatedCardepass({ revision, orderCompletion: { afterMs: 10_000 } });
 
 		test('fails with the order number to check later', async () => {
 			const { error } = await box.engine.run(

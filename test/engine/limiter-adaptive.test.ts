@@ -1,5 +1,5 @@
-import type { Simulator } from '../helpers/sandbox';
-import { REVISIONS, useSandbox } from '../helpers/sandbox';
+import type { Simulator } from '../helpers/simulatedCardepass';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 
@@ -42,7 +42,11 @@ describe.each(REVISIONS)(
 	'the node finds the pace the server takes, within Max Concurrent Requests, against API v%s',
 	(revision) => {
 		describe('a server that answers 429 above 4 requests in flight', () => {
-			const box = useSandbox({ revision, latencyMs: 40, rateLimit: { maxConcurrent: 4 } });
+			const box = useSimulatedCardepass({
+				revision,
+				latencyMs: 40,
+				rateLimit: { maxConcurrent: 4 },
+			});
 
 			test('with the limit set to 20, every order goes through once and few requests are refused', async () => {
 				const { items, error } = await box.engine.run(topUp(20), refs(120));
@@ -64,7 +68,7 @@ describe.each(REVISIONS)(
 		});
 
 		describe('a server that answers fast and clean', () => {
-			const box = useSandbox({ revision, latencyMs: 40 });
+			const box = useSimulatedCardepass({ revision, latencyMs: 40 });
 
 			test('grows to the limit set, and not above it', async () => {
 				await box.engine.run({ resource: 'account', operation: 'getBalances' });
@@ -76,7 +80,7 @@ describe.each(REVISIONS)(
 		});
 
 		describe('a server whose answers slow down mid-run', () => {
-			const box = useSandbox({ revision, latencyMs: 20 });
+			const box = useSimulatedCardepass({ revision, latencyMs: 20 });
 
 			test('fewer requests are sent at once as soon as answers come back much slower than before', async () => {
 				await box.engine.run({ resource: 'account', operation: 'getBalances' });

@@ -11,8 +11,8 @@ import { Workflow } from 'n8n-workflow';
 
 import type { CardepassEngine } from '../helpers/engine';
 import { CREDENTIAL_TYPE, NODE_TYPE } from '../helpers/engine';
-import type { Simulator } from '../helpers/sandbox';
-import { openSandbox, REVISIONS } from '../helpers/sandbox';
+import type { Simulator } from '../helpers/simulatedCardepass';
+import { openSimulatedCardepass, REVISIONS } from '../helpers/simulatedCardepass';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 
@@ -140,7 +140,7 @@ describe.each(REVISIONS)(
 		let engine: CardepassEngine;
 
 		beforeEach(async () => {
-			({ sim, engine } = await openSandbox({ revision, latencyMs: 40 }));
+			({ sim, engine } = await openSimulatedCardepass({ revision, latencyMs: 40 }));
 			// Token and product rules in place, so every request counted below is a top-up.
 			await engine.run({ resource: 'account', operation: 'getBalances' });
 		});
@@ -203,7 +203,7 @@ describe.each(REVISIONS)(
 		});
 
 		test('workflows on two credentials do not wait for each other', async () => {
-			const other = await openSandbox({ revision, latencyMs: 40 });
+			const other = await openSimulatedCardepass({ revision, latencyMs: 40 });
 			try {
 				addCredential(engine, '2', other.sim.baseUrl);
 				await runOnCredential(engine, '2', { resource: 'account', operation: 'getBalances' }, [{}]);
@@ -230,7 +230,7 @@ describe.each(REVISIONS)(
 		});
 
 		test('a cold credential fetches one token and then runs at its own limit beside a credential that has one', async () => {
-			const other = await openSandbox({ revision, latencyMs: 40 });
+			const other = await openSimulatedCardepass({ revision, latencyMs: 40 });
 			try {
 				addCredential(engine, '2', other.sim.baseUrl);
 				sim.clearRequests();

@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { REVISIONS, useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const ORDERS: Array<[string, IDataObject]> = [
 	['Top Up', { resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: '10' }],
@@ -66,7 +66,7 @@ const ORDERS: Array<[string, IDataObject]> = [
 const keysOf = (item: IDataObject) => Object.keys(item).sort();
 
 describe.each(REVISIONS)('order output shapes, against API v%s', (revision) => {
-	const box = useSandbox({ revision, orderCompletion: { afterMs: 300 } });
+	const box = useSimulatedCardepass({ revision, orderCompletion: { afterMs: 300 } });
 
 	test.each(ORDERS)(
 		'%s: a new order, the same order sent again and a completed order have the same keys',

@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { REVISIONS, useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 const topUp = (extra: IDataObject = {}) => ({
@@ -20,7 +20,7 @@ describe.each(REVISIONS)(
 	'DUPLICATE_ORDER and ORDER_NOT_FOUND on an HTTP error status, against API v%s',
 	(revision) => {
 		describe.each([400, 409] as const)('duplicates answered with HTTP %i', (status) => {
-			const box = useSandbox({ revision, duplicateOrderStatus: status });
+			const box = useSimulatedCardepass({ revision, duplicateOrderStatus: status });
 
 			test('the same order sent again comes back as the earlier order, paid once', async () => {
 				await box.engine.run(topUp(), [{ amount: 10, invoiceId: 'INV-1' }]);
@@ -58,7 +58,7 @@ describe.each(REVISIONS)(
 		});
 
 		describe('ORDER_NOT_FOUND answered with HTTP 404 while waiting for completion', () => {
-			const box = useSandbox({ revision, orderCompletion: { afterMs: 300 } });
+			const box = useSimulatedCardepass({ revision, orderCompletion: { afterMs: 300 } });
 
 			test('the order that was placed is followed to its end, not reported as failed', async () => {
 				box.sim.inject({
@@ -84,7 +84,7 @@ describe.each(REVISIONS)(
 describe.each(REVISIONS)(
 	'an earlier order in the documented shapes, against API v%s',
 	(revision) => {
-		const box = useSandbox({ revision });
+		const box = useSimulatedCardepass({ revision });
 
 		test('Share Balance block sent again: the query shows no card ID, so the earlier order comes back with the card unverified', async () => {
 			const block = {
@@ -208,7 +208,7 @@ describe.each(REVISIONS)(
 );
 
 describe('an earlier order in a richer shape than the documents show (orderViews extended), against API v1.0', () => {
-	const box = useSandbox({ revision: '1.0', orderViews: 'extended' });
+	const box = useSimulatedCardepass({ revision: '1.0', orderViews: 'extended' });
 
 	test('EUR against an earlier USD card is a different order', async () => {
 		const create = {

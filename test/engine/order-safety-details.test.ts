@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { NODE_TYPE } from '../helpers/engine';
-import { REVISIONS, useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 const topUp = (extra: IDataObject = {}) => ({
@@ -17,7 +17,7 @@ const topUp = (extra: IDataObject = {}) => ({
 });
 
 describe.each(REVISIONS)('Wait for Completion details, against API v%s', (revision) => {
-	const box = useSandbox({ revision, orderCompletion: { afterMs: 2800 } });
+	const box = useSimulatedCardepass({ revision, orderCompletion: { afterMs: 2800 } });
 
 	test.each([
 		['an expression that gives nothing', '={{ $json.missing }}', 'nothing'],
@@ -64,7 +64,7 @@ describe.each(REVISIONS)('Wait for Completion details, against API v%s', (revisi
 });
 
 describe.each(REVISIONS)('Card IDs that would change the path, against API v%s', (revision) => {
-	const box = useSandbox({ revision });
+	const box = useSimulatedCardepass({ revision });
 
 	test.each(['.', '..', 'CARD1/../accounts', 'CARD 1'])(
 		'Card ID %p is refused before anything is sent, the allowed characters named',
@@ -83,7 +83,7 @@ describe.each(REVISIONS)('Card IDs that would change the path, against API v%s',
 describe.each(REVISIONS)(
 	'pages shorter than asked while the total says more, against API v%s',
 	(revision) => {
-		const box = useSandbox({ revision });
+		const box = useSimulatedCardepass({ revision });
 		const PATH = '/v1/accounts/accountLogs';
 		const log = (n: number) => ({
 			accountLogNo: `LOG${n}`,
@@ -142,7 +142,7 @@ describe.each(REVISIONS)(
 );
 
 describe.each(REVISIONS)('an AI agent placing an order, against API v%s', (revision) => {
-	const box = useSandbox({ revision });
+	const box = useSimulatedCardepass({ revision });
 
 	test('without a Customer Order No it is refused, telling the user to let the model define it', async () => {
 		const { error } = await box.engine.run(topUp(), [{}], { type: `${NODE_TYPE}Tool` });

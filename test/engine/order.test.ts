@@ -1,7 +1,7 @@
-import { apiCalls, REVISIONS, useSandbox } from '../helpers/sandbox';
+import { apiCalls, REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 describe.each(REVISIONS)('Order → Get against API v%s', (revision) => {
-	const box = useSandbox({ revision });
+	const box = useSimulatedCardepass({ revision });
 
 	async function topUp(customerOrderNo: string) {
 		const { items } = await box.engine.run({

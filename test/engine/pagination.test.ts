@@ -1,4 +1,4 @@
-import { REVISIONS, useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 type Operation = 'getFundLogs' | 'getCardFundLogs';
 
@@ -8,7 +8,7 @@ const LISTS: Array<{ operation: Operation; path: string }> = [
 ];
 
 describe.each(REVISIONS)('Fund log pagination against API v%s', (revision) => {
-	const box = useSandbox({ revision });
+	const box = useSimulatedCardepass({ revision });
 
 	function seedLogs(operation: Operation, count: number) {
 		return operation === 'getFundLogs'

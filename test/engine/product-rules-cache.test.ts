@@ -1,4 +1,9 @@
-import { apiCalls, openSandbox, REVISIONS, useSandbox } from '../helpers/sandbox';
+import {
+	apiCalls,
+	openSimulatedCardepass,
+	REVISIONS,
+	useSimulatedCardepass,
+} from '../helpers/simulatedCardepass';
 
 const topUp = (amount: number) => ({
 	resource: 'card',
@@ -12,7 +17,7 @@ const FIVE_MINUTES = 5 * 60_000;
 describe.each(REVISIONS)(
 	'product rules are kept per credential for five minutes, against API v%s',
 	(revision) => {
-		const box = useSandbox({ revision });
+		const box = useSimulatedCardepass({ revision });
 
 		afterEach(() => {
 			jest.restoreAllMocks();
@@ -46,8 +51,8 @@ describe.each(REVISIONS)(
 
 describe('kept rules belong to the server they came from', () => {
 	test("a credential edited to point at a server with stricter rules is checked against that server's rules", async () => {
-		const lenient = await openSandbox({ revision: '1.0' });
-		const strict = await openSandbox({ revision: '1.4' });
+		const lenient = await openSimulatedCardepass({ revision: '1.0' });
+		const strict = await openSimulatedCardepass({ revision: '1.4' });
 		try {
 			const before = await lenient.engine.run(topUp(5));
 			expect(before.error).toBeUndefined();

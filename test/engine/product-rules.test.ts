@@ -1,4 +1,4 @@
-import { orderCalls, useSandbox } from '../helpers/sandbox';
+import { orderCalls, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const topUp = (cardId: string, amount: number | string) => ({
 	resource: 'card',
@@ -8,7 +8,7 @@ const topUp = (cardId: string, amount: number | string) => ({
 });
 
 describe('product rules published by an API v1.4 server (cardBinConfigs)', () => {
-	const box = useSandbox({ revision: '1.4' });
+	const box = useSimulatedCardepass({ revision: '1.4' });
 
 	test.each([
 		[
@@ -85,7 +85,7 @@ describe('product rules published by an API v1.4 server (cardBinConfigs)', () =>
 });
 
 describe('an API v1.0 server publishes no product rules', () => {
-	const box = useSandbox({ revision: '1.0' });
+	const box = useSimulatedCardepass({ revision: '1.0' });
 
 	test('the same top-up below the v1.4 minimum is sent as before', async () => {
 		const { items, error } = await box.engine.run(topUp('CARD123456', 5));

@@ -1,8 +1,8 @@
 import { seed } from '../simulator';
-import { apiCalls, REVISIONS, useSandbox } from '../helpers/sandbox';
+import { apiCalls, REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 describe.each(REVISIONS)('Product → Get Many against API v%s', (revision) => {
-	const box = useSandbox({ revision });
+	const box = useSimulatedCardepass({ revision });
 
 	test('Return All outputs one item per product', async () => {
 		const { items, error } = await box.engine.run({

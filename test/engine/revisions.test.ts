@@ -1,8 +1,8 @@
 import axios from 'axios';
 
 import { limitOffsetQuery, pageNumberQuery } from '../../nodes/Cardepass/shared/paging';
-import { REVISIONS, useSandbox } from '../helpers/sandbox';
-import type { Simulator } from '../helpers/sandbox';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
+import type { Simulator } from '../helpers/simulatedCardepass';
 
 /** A client that speaks only one revision: the simulator must make it fail on the other. */
 async function client(sim: Simulator) {
@@ -28,7 +28,7 @@ const pageIds = (answer: {
 
 describe('one node for both revisions; a client of one revision fails on the other', () => {
 	describe.each(REVISIONS)('simulator in revision %s', (revision) => {
-		const box = useSandbox({ revision });
+		const box = useSimulatedCardepass({ revision });
 		const other = revision === '1.0' ? '1.4' : '1.0';
 
 		test(`page 2 asked for in ${other} names only comes back as page 1 (the names are ignored)`, async () => {
@@ -66,7 +66,7 @@ describe('one node for both revisions; a client of one revision fails on the oth
 	});
 
 	describe('simulator in revision 1.4', () => {
-		const box = useSandbox({ revision: '1.4' });
+		const box = useSimulatedCardepass({ revision: '1.4' });
 
 		test('an order query without an order type, as v1.0 allowed, is refused', async () => {
 			const api = await client(box.sim);
@@ -93,7 +93,7 @@ describe('one node for both revisions; a client of one revision fails on the oth
 	});
 
 	describe('simulator in revision 1.0', () => {
-		const box = useSandbox({ revision: '1.0' });
+		const box = useSimulatedCardepass({ revision: '1.0' });
 
 		test('the v1.4 transactions endpoint does not exist', async () => {
 			const api = await client(box.sim);

@@ -10,8 +10,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import type { NodeSettings, RunResult } from '../helpers/engine';
 import { capturedLogs, CardepassEngine, loggedMeta } from '../helpers/engine';
-import type { Simulator } from '../helpers/sandbox';
-import { REVISIONS } from '../helpers/sandbox';
+import type { Simulator } from '../helpers/simulatedCardepass';
+import { REVISIONS } from '../helpers/simulatedCardepass';
 import { seed, startSimulator } from '../simulator';
 
 const CLIENT_ID = 'cdp-client-n8n-secrets';

@@ -1,4 +1,4 @@
-import { REVISIONS, useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 const ITEMS = 1000;
@@ -14,7 +14,7 @@ const items = Array.from({ length: ITEMS }, (_, i) => ({
 describe.each(REVISIONS)(
 	"1,000 top-ups through n8n's engine while Cardepass misbehaves, against API v%s",
 	(revision) => {
-		const box = useSandbox({ revision, latencyMs: 3 });
+		const box = useSimulatedCardepass({ revision, latencyMs: 3 });
 
 		test('no order is made twice, no item is lost or repeated, and tokens are not fetched per item', async () => {
 			const faults = [

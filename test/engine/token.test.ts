@@ -1,4 +1,4 @@
-import { REVISIONS, useSandbox } from '../helpers/sandbox';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const topUps = (count: number, prefix: string) =>
 	Array.from({ length: count }, (_, i) => ({ ref: `${prefix}-${i}` }));
@@ -13,7 +13,7 @@ const TOP_UP = {
 describe.each(REVISIONS)(
 	'OAuth2 token life (n8n-core fetches, stores and renews it), against API v%s',
 	(revision) => {
-		const box = useSandbox({ revision, latencyMs: 20 });
+		const box = useSimulatedCardepass({ revision, latencyMs: 20 });
 
 		test('a cold 50-item run makes one token request and keeps at most 5 requests in flight', async () => {
 			const { items, error } = await box.engine.run(TOP_UP, topUps(50, 'COLD'));

@@ -1,7 +1,7 @@
-import { apiCalls, useSandbox } from '../helpers/sandbox';
+import { apiCalls, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 describe('Transaction → Get Many (API v1.4)', () => {
-	const box = useSandbox({ revision: '1.4' });
+	const box = useSimulatedCardepass({ revision: '1.4' });
 
 	test.each([0, 1, 100, 101, 250])(
 		'Return All walks the cursor through %i transactions',
@@ -69,7 +69,7 @@ describe('Transaction → Get Many (API v1.4)', () => {
 });
 
 describe('Transaction → Get Many against an API v1.0 server', () => {
-	const box = useSandbox({ revision: '1.0' });
+	const box = useSimulatedCardepass({ revision: '1.0' });
 
 	test('fails with a message that the server does not offer transactions', async () => {
 		const { error } = await box.engine.run({

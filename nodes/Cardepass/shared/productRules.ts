@@ -150,7 +150,7 @@ const OPERATION_NAMES: Record<string, string> = {
 	allowCancelCard: 'cancelling cards',
 };
 
-function refuse(message: string, rule: string): never {
+function refuseByProductRule(message: string, rule: string): never {
 	throw new CardepassApiFailure(message, {
 		errorCode: 'PRODUCT_RULE',
 		errorMessage: `The product's rule (cardBinConfigs): ${rule}. Product → Get Many shows every rule.`,
@@ -184,7 +184,7 @@ export async function checkProductRules(
 	const where = `${productCode}, ${MODEL_NAMES[model]} card in ${currency}`;
 
 	if (config.permissions?.[rule.permission] === false) {
-		refuse(
+		refuseByProductRule(
 			`This product does not allow ${OPERATION_NAMES[rule.permission]} (${where})`,
 			`${rule.permission} is false`,
 		);
@@ -194,13 +194,13 @@ export async function checkProductRules(
 	if (typeof amount !== 'number') return;
 	const minimum = config[rule.amount.minimum];
 	if (typeof minimum === 'number' && amount < minimum) {
-		refuse(
+		refuseByProductRule(
 			`This product takes ${rule.amount.label} of at least ${minimum} ${currency}, not ${amount} (${where})`,
 			`${rule.amount.minimum} is ${minimum}`,
 		);
 	}
 	if (config[rule.amount.precision] === 'IntegerOnly' && !Number.isInteger(amount)) {
-		refuse(
+		refuseByProductRule(
 			`This product only accepts whole amounts: ${amount} has decimals (${where})`,
 			`${rule.amount.precision} is IntegerOnly`,
 		);

@@ -158,7 +158,7 @@ export function createCardepassRequest(registry: OperationRegistry) {
 		const spec = registry[resource]?.[operation];
 		if (!spec) {
 			// A half-added operation must fail its first run, not run with no input checks.
-			throw new NodeOperationError(
+			const refusal = new NodeOperationError(
 				this.getNode(),
 				`The operation "${operation}" of resource "${resource}" has no definition in this node`,
 				{
@@ -166,6 +166,7 @@ export function createCardepassRequest(registry: OperationRegistry) {
 					description: "Its file under resources/ must be listed in the resource's index.ts.",
 				},
 			);
+			throw toNodeError(this.getNode(), refusal, itemIndex, undefined);
 		}
 		const orderContext: OrderErrorContext | undefined = spec.order
 			? { generatedNumber: false }

@@ -3,7 +3,7 @@
 // Cards for the bulk runs, issued straight at a simulator before n8n runs.
 // New cards are numbered from CARD1000001 on, so every simulator has the same IDs.
 
-const { directToken } = require('./direct-token');
+const { directToken } = require('../simulator-access');
 
 const OPENING_AMOUNT = 10;
 

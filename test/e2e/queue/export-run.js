@@ -5,7 +5,7 @@
 // reading one export's rows and files from n8n's execution record.
 
 const assert = require('node:assert/strict');
-const { startSimulator, seed, directTopUps } = require('../sandbox');
+const { startSimulator, seed, directTopUps } = require('../simulator-access');
 const {
 	listExecutions,
 	getExecution,

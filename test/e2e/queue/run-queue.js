@@ -19,7 +19,7 @@ const path = require('node:path');
 const { Reporter } = require('../e2e-reporter');
 const { buildIfStale, packPackage } = require('../e2e-package');
 const { ensureN8n } = require('../install-n8n');
-const { startSimulator, sandboxCredential } = require('../sandbox');
+const { startSimulator, simulatorCredential } = require('../simulator-access');
 const { ensureDebianPackages } = require('./debian-packages');
 const { startPostgres } = require('./postgres');
 const { startRedis } = require('./redis');
@@ -109,18 +109,18 @@ async function main() {
 		});
 		if (!sims) return;
 		const credentials = {
-			bulk: sandboxCredential('cdpQueueBulk', 'Cardepass bulk', sims.bulk),
-			crashData: sandboxCredential(
+			bulk: simulatorCredential('cdpQueueBulk', 'Cardepass bulk', sims.bulk),
+			crashData: simulatorCredential(
 				'cdpQueueCrashD',
 				'Cardepass crash (numbers from the data)',
 				sims.crashData,
 			),
-			crashAuto: sandboxCredential(
+			crashAuto: simulatorCredential(
 				'cdpQueueCrashA',
 				'Cardepass crash (automatic numbers)',
 				sims.crashAuto,
 			),
-			history: sandboxCredential('cdpQueueExport', 'Cardepass export', sims.history),
+			history: simulatorCredential('cdpQueueExport', 'Cardepass export', sims.history),
 		};
 		const workflows = {
 			bulk: topUpWorkflow({ id: 'queueBulk', path: PATHS.bulk, credential: credentials.bulk }),

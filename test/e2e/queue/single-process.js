@@ -6,7 +6,7 @@
 
 const assert = require('node:assert/strict');
 const { createN8nInstance } = require('../n8n-instance');
-const { sandboxCredential } = require('../sandbox');
+const { simulatorCredential } = require('../simulator-access');
 const { startWithWorkflows } = require('./activate');
 const { batchRows } = require('./workflows');
 const { postBatchesAtOnce, acceptedTopUps, stableItem } = require('./top-up-batches');
@@ -35,7 +35,7 @@ async function singleProcess({
 			'one n8n process (regular mode): the same workflows, a fresh simulator with the same cards',
 			async () => {
 				const created = await createN8nInstance({ line: '2.x', install, packageTarball: tarball });
-				const singleCredential = sandboxCredential(
+				const singleCredential = simulatorCredential(
 					credentials.bulk.id,
 					credentials.bulk.name,
 					sims.single,

@@ -12,7 +12,7 @@
 // editor's Save does).
 
 const assert = require('node:assert/strict');
-const { startSimulator, sandboxCredential } = require('../sandbox');
+const { startSimulator, simulatorCredential } = require('../simulator-access');
 const { NODE_TYPE, CREDENTIAL_TYPE } = require('../workflow-builder');
 
 function editorSuite() {
@@ -48,8 +48,8 @@ function editorSuite() {
 
 		async prepare() {
 			sim = await startSimulator({ revision: '1.0' });
-			credential = sandboxCredential('cdpEditor', 'Cardepass editor', sim);
-			wrongCredential = sandboxCredential('cdpEditorWrong', 'Cardepass wrong secret', sim, {
+			credential = simulatorCredential('cdpEditor', 'Cardepass editor', sim);
+			wrongCredential = simulatorCredential('cdpEditorWrong', 'Cardepass wrong secret', sim, {
 				clientSecret: 'wrong-secret',
 			});
 			return { credentials: [credential, wrongCredential], workflows: [] };

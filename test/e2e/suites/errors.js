@@ -6,7 +6,7 @@
 // { error: { message, errorCode, responseId, ... } }.
 
 const assert = require('node:assert/strict');
-const { startSimulator, seed, sandboxCredential } = require('../sandbox');
+const { startSimulator, seed, simulatorCredential } = require('../simulator-access');
 const { cardepass, codeItems, chain } = require('../workflow-builder');
 const { assertSucceeded } = require('../run-data');
 
@@ -47,7 +47,7 @@ function errorsSuite() {
 
 		async prepare() {
 			sim = await startSimulator({ revision: '1.0' });
-			const credential = sandboxCredential('cdpErrors', 'Cardepass errors', sim);
+			const credential = simulatorCredential('cdpErrors', 'Cardepass errors', sim);
 			return {
 				credentials: [credential],
 				workflows: [

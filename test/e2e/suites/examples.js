@@ -7,7 +7,7 @@
 // (minimum amounts, whole numbers for EUR) the examples must meet too.
 
 const assert = require('node:assert/strict');
-const { startSimulator, seed, sandboxCredential, directTopUps } = require('../sandbox');
+const { startSimulator, seed, simulatorCredential, directTopUps } = require('../simulator-access');
 const { prepareExample } = require('../example-workflows');
 const { assertSucceeded, cleanItems, binaryOf, csvLines } = require('../run-data');
 
@@ -56,7 +56,7 @@ function examplesSuite() {
 		async prepare() {
 			sim = await startSimulator({ revision: '1.4', now: () => Date.now() + clockOffset });
 			await writeHistory();
-			const credential = sandboxCredential('cdpExamples', 'Cardepass sandbox (examples)', sim);
+			const credential = simulatorCredential('cdpExamples', 'Cardepass sandbox (examples)', sim);
 			return {
 				credentials: [credential],
 				workflows: Object.values(WORKFLOWS).map(({ file, id }) =>

@@ -8,7 +8,7 @@
 // the others be checked.
 
 const assert = require('node:assert/strict');
-const { startSimulator, seed, sandboxCredential } = require('../sandbox');
+const { startSimulator, seed, simulatorCredential } = require('../simulator-access');
 const { cardepass, chain } = require('../workflow-builder');
 const { assertSucceeded, cleanItems } = require('../run-data');
 
@@ -183,8 +183,8 @@ function operationsSuite() {
 				card: sim.addCardLogs(CARDS.standardNoWithdraw, CARD_LOGS),
 				transactions: sim14.addTransactions(CARDS.standardUsd, TRANSACTIONS),
 			};
-			const credential = sandboxCredential('cdpOps10', 'Cardepass ops v1.0', sim);
-			const credential14 = sandboxCredential('cdpOps14', 'Cardepass ops v1.4', sim14);
+			const credential = simulatorCredential('cdpOps10', 'Cardepass ops v1.0', sim);
+			const credential14 = simulatorCredential('cdpOps14', 'Cardepass ops v1.4', sim14);
 			return {
 				credentials: [credential, credential14],
 				workflows: [cardsWorkflow(credential), readsWorkflow(credential, credential14, ranges)],

@@ -12,7 +12,7 @@
 // nothing but what n8n stored in its database.
 
 const assert = require('node:assert/strict');
-const { startSimulator, seed, sandboxCredential } = require('../sandbox');
+const { startSimulator, seed, simulatorCredential } = require('../simulator-access');
 const { cardepass, codeItems, chain } = require('../workflow-builder');
 const {
 	executionsOf,
@@ -72,7 +72,7 @@ function retrySuite() {
 
 	async function scenario(key, workflowId, label, simOptions, credentialId, workflowFor) {
 		const sim = await startSimulator(simOptions);
-		const credential = sandboxCredential(credentialId, `Cardepass retry ${key}`, sim);
+		const credential = simulatorCredential(credentialId, `Cardepass retry ${key}`, sim);
 		scenarios[key] = { sim, workflowId, label };
 		return { credential, workflow: workflowFor(credential) };
 	}

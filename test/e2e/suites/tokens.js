@@ -6,7 +6,7 @@
 // credential that fetches one token and keeps to 5 requests in flight.
 
 const assert = require('node:assert/strict');
-const { startSimulator, seed, sandboxCredential } = require('../sandbox');
+const { startSimulator, seed, simulatorCredential } = require('../simulator-access');
 const { cardepass, codeItems, chain } = require('../workflow-builder');
 const { assertSucceeded, cleanItems } = require('../run-data');
 
@@ -31,8 +31,8 @@ function tokensSuite() {
 			sim = await startSimulator({ revision: '1.0' });
 			// Latency keeps requests in flight long enough for the concurrency cap to show.
 			fiftySim = await startSimulator({ revision: '1.0', latencyMs: 40 });
-			const credential = sandboxCredential('cdpToken', 'Cardepass token life', sim);
-			const fresh = sandboxCredential('cdpFifty', 'Cardepass 50 items', fiftySim);
+			const credential = simulatorCredential('cdpToken', 'Cardepass token life', sim);
+			const fresh = simulatorCredential('cdpFifty', 'Cardepass 50 items', fiftySim);
 			const rows = `Array.from({ length: ${ITEMS} }, (_, i) => ({ ref: 'E2E-FIFTY-' + (i + 1) }))`;
 			return {
 				credentials: [credential, fresh],

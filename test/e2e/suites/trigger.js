@@ -14,7 +14,7 @@
 
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const { startSimulator, seed, sandboxCredential } = require('../sandbox');
+const { startSimulator, seed, simulatorCredential } = require('../simulator-access');
 const { prepareExample } = require('../example-workflows');
 const { manualTrigger } = require('../workflow-builder');
 const { webhooks } = require('../../simulator');
@@ -177,7 +177,7 @@ function triggerSuite() {
 
 		async prepare() {
 			sim = await startSimulator({ revision: '1.0', webhook: { secret: SECRET } });
-			const account = sandboxCredential('cdpTrigAccount', 'Cardepass sandbox (trigger)', sim);
+			const account = simulatorCredential('cdpTrigAccount', 'Cardepass sandbox (trigger)', sim);
 			workflows = {
 				plain: plainWorkflow(),
 				alert: exampleWorkflow(WORKFLOWS.alert, account),

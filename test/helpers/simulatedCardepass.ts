@@ -9,23 +9,28 @@ export const REVISIONS: Revision[] = ['1.0', '1.4'];
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 export type SimulatorOptions = Parameters<typeof startSimulator>[0];
 
-export interface Sandbox {
+export interface SimulatedCardepass {
 	sim: Simulator;
 	engine: CardepassEngine;
 }
 
 /** A fresh simulator and an n8n engine whose Cardepass credential points at it. */
-export async function openSandbox(options: SimulatorOptions = {}): Promise<Sandbox> {
+export async function openSimulatedCardepass(
+	options: SimulatorOptions = {},
+): Promise<SimulatedCardepass> {
 	const sim = await startSimulator({ port: 0, ...options });
 	const engine = await CardepassEngine.create({ baseUrl: sim.baseUrl });
 	return { sim, engine };
 }
 
-/** Opens a sandbox before each test of the block and closes it after. */
-export function useSandbox(options: SimulatorOptions | (() => SimulatorOptions) = {}) {
-	const box = {} as Sandbox;
+/** A fresh simulator and engine before each test of the block, closed after it. */
+export function useSimulatedCardepass(options: SimulatorOptions | (() => SimulatorOptions) = {}) {
+	const box = {} as SimulatedCardepass;
 	beforeEach(async () => {
-		Object.assign(box, await openSandbox(typeof options === 'function' ? options() : options));
+		Object.assign(
+			box,
+			await openSimulatedCardepass(typeof options === 'function' ? options() : options),
+		);
 	});
 	afterEach(async () => {
 		await box.sim.close();

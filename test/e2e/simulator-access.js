@@ -6,8 +6,8 @@
 const { startSimulator, seed } = require('../simulator');
 const { CREDENTIAL_TYPE } = require('./workflow-builder');
 
-/** Credential JSON for `n8n import:credentials`: the sandbox client of one simulator. */
-function sandboxCredential(id, name, sim, { clientSecret = sim.clientSecret } = {}) {
+/** Credential JSON for `n8n import:credentials`: the client of one simulator. */
+function simulatorCredential(id, name, sim, { clientSecret = sim.clientSecret } = {}) {
 	return {
 		id,
 		name,
@@ -29,7 +29,7 @@ async function directToken(sim) {
 	});
 	const body = await response.json();
 	if (!response.ok)
-		throw new Error(`sandbox token: HTTP ${response.status} ${JSON.stringify(body)}`);
+		throw new Error(`simulator token: HTTP ${response.status} ${JSON.stringify(body)}`);
 	return body.access_token;
 }
 
@@ -45,9 +45,9 @@ async function directTopUps(sim, orders) {
 		const body = await response.json();
 		if (!response.ok || body.hasError)
 			throw new Error(
-				`sandbox top-up ${order.customerOrderNo}: HTTP ${response.status} ${JSON.stringify(body)}`,
+				`simulator top-up ${order.customerOrderNo}: HTTP ${response.status} ${JSON.stringify(body)}`,
 			);
 	}
 }
 
-module.exports = { startSimulator, seed, sandboxCredential, directTopUps };
+module.exports = { startSimulator, seed, simulatorCredential, directToken, directTopUps };
