@@ -15,6 +15,7 @@
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const { startSimulator, seed, simulatorCredential } = require('../simulator-access');
+const { waitForWebhook } = require('../webhook-ready');
 const { prepareExample } = require('../example-workflows');
 const { manualTrigger } = require('../workflow-builder');
 const { webhooks } = require('../../simulator');
@@ -196,6 +197,11 @@ function triggerSuite() {
 					for (const { id } of Object.values(WORKFLOWS)) await activate(inst, id);
 					await inst.start();
 					await inst.ownerSession();
+					// n8n 2.x listens on an activated workflow's webhooks a moment after it started.
+					for (const workflow of Object.values(workflows)) {
+						const trigger = workflow.nodes.find((node) => node.type === TRIGGER_TYPE);
+						if (trigger) await waitForWebhook(inst, `${trigger.webhookId}/webhook`);
+					}
 					return true;
 				},
 			);
