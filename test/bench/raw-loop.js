@@ -3,20 +3,7 @@
 // The floor: a plain HTTP client loop (Node's fetch, keep-alive) doing the same top-ups at a fixed
 // concurrency, with one token.
 
-async function fetchToken(sim) {
-	const response = await fetch(`${sim.baseUrl}/connect/token`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({
-			grant_type: 'client_credentials',
-			client_id: sim.clientId,
-			client_secret: sim.clientSecret,
-			scope: 'openapi',
-		}),
-	});
-	if (!response.ok) throw new Error(`token: HTTP ${response.status}`);
-	return (await response.json()).access_token;
-}
+const { directToken } = require('../e2e/simulator-access');
 
 /**
  * Sends one top-up per Customer Order No, `concurrency` at a time.
@@ -24,7 +11,7 @@ async function fetchToken(sim) {
  */
 async function rawTopUps(sim, { orders, concurrency, cardId, amount }) {
 	const started = process.hrtime.bigint();
-	const token = await fetchToken(sim);
+	const token = await directToken(sim);
 	let next = 0;
 	let failed = 0;
 	async function worker() {

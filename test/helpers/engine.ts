@@ -117,7 +117,8 @@ export function loadPackage(): Promise<Loaded> {
 	return loaded;
 }
 
-class StoredCredentials extends ICredentials {
+/** A stored credential as n8n's database hands it back: decrypted data, nothing written back. */
+export class StoredCredentials extends ICredentials {
 	constructor(
 		details: INodeCredentialsDetails,
 		type: string,

@@ -27,17 +27,11 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import {
-	createRunExecutionData,
-	ICredentials,
-	ICredentialsHelper,
-	NodeHelpers,
-	Workflow,
-} from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 
-import { REPO_ROOT } from '../helpers/engine';
+import { REPO_ROOT, StoredCredentials } from '../helpers/engine';
 
 export const TRIGGER_TYPE = 'n8n-nodes-cardepass.cardepassTrigger';
 export const WEBHOOK_CREDENTIAL = 'cardepassWebhookApi';
@@ -61,23 +55,6 @@ export function loadTrigger(): Promise<LoadedTrigger> {
 		return { nodeType, credentialType };
 	})();
 	return loaded;
-}
-
-class StoredCredentials extends ICredentials {
-	constructor(
-		details: INodeCredentialsDetails,
-		type: string,
-		private readonly decrypted: ICredentialDataDecryptedObject,
-	) {
-		super({ id: details.id, name: details.name }, type);
-	}
-	getData() {
-		return structuredClone(this.decrypted);
-	}
-	getDataToSave() {
-		return { id: this.id, name: this.name, type: this.type, data: '' };
-	}
-	setData(): void {}
 }
 
 class WebhookCredentialStore extends ICredentialsHelper {
