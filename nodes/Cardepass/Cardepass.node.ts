@@ -1,9 +1,8 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CARDEPASS_BASE_URL_EXPRESSION } from '../../credentials/CardepassOAuth2Api.credentials';
 import { getCurrencies, getProducts } from './methods/loadOptions';
-import { OPERATION_REGISTRY, RESOURCES } from './resources';
+import { OPERATION_PARAMETERS, OPERATION_REGISTRY, RESOURCES } from './resources';
 import { createCardepassRequest } from './shared/request';
 
 export class Cardepass implements INodeType {
@@ -23,8 +22,8 @@ export class Cardepass implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cardepassOAuth2Api', required: true }],
+		// No base URL here: the request path reads it from the credential once per run (shared/baseUrl.ts).
 		requestDefaults: {
-			baseURL: CARDEPASS_BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		// Every operation's request goes through this one function (each operation sets send.paginate).
@@ -41,7 +40,7 @@ export class Cardepass implements INodeType {
 				default: 'card',
 			},
 			...RESOURCES.map((resource) => resource.operationProperty),
-			...RESOURCES.flatMap((resource) => resource.properties),
+			...OPERATION_PARAMETERS,
 		],
 	};
 

@@ -1,7 +1,7 @@
 'use strict';
 
 // `npm run bench`: 1,000 top-ups in one execution, in real n8n (2.x; `--line 1.x` for the other line),
-// with this node (defaults, and Max Concurrent Requests 20) and with n8n's HTTP Request node, against the local simulator at
+// with this node (defaults, and Max Concurrent Requests 5 like the raw loop) and with n8n's HTTP Request node, against the local simulator at
 // 0 ms and 80 ms latency and against one that answers 429 above 10 requests in flight,
 // beside a raw client loop at this node's default concurrency. Contenders alternate within each round;
 // the table shows medians. Everything counted (token requests, requests, in flight, orders) is what the
@@ -180,7 +180,7 @@ async function main() {
 				},
 				{
 					...workflows.forSimulator(
-						workflows.cardepassTopUps(cardepass, args.items, workflows.WIDE_OPTIONS),
+						workflows.cardepassTopUps(cardepass, args.items, workflows.FLOOR_OPTIONS),
 						sim,
 					),
 					id: `bnCdpW${scenario.key}`,
@@ -198,7 +198,7 @@ async function main() {
 				const contenders = [
 					['this node', () => runN8n(instance, `bnCdp${scenario.key}`, sim, args.items)],
 					[
-						'this node, Max Concurrent Requests 20',
+						`this node, Max Concurrent Requests ${RAW_CONCURRENCY}`,
 						() => runN8n(instance, `bnCdpW${scenario.key}`, sim, args.items),
 					],
 					[

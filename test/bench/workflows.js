@@ -8,8 +8,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const SIMULATOR_URL = '__SIMULATOR_URL__';
-/** This node with room to grow: its pace decides how many of the 20 it uses. */
-const WIDE_OPTIONS = { maxConcurrentRequests: 20 };
+/** This node held to the raw client loop's concurrency, to compare the two at the same pace. */
+const FLOOR_OPTIONS = { maxConcurrentRequests: 5 };
 /** The HTTP Request node against a server that answers 429: Retry On Fail as a careful user sets it. */
 const RETRY_ON_FAIL = { retryOnFail: true, maxTries: 5, waitBetweenTries: 1000 };
 const CARD_ID = 'CARD123456';
@@ -52,7 +52,7 @@ function workflow(id, name, worker, items) {
 	};
 }
 
-/** This node, every option left at its default unless `options` (e.g. { maxConcurrentRequests: 20 }) says otherwise. */
+/** This node, every option left at its default unless `options` (e.g. { maxConcurrentRequests: 5 }) says otherwise. */
 function cardepassTopUps(credential, items, options) {
 	const parameters = {
 		resource: 'card',
@@ -149,8 +149,8 @@ function saveWorkflows(folder, items) {
 			cardepassTopUps({ id: 'cardepass', name: 'Cardepass account' }, items),
 		],
 		[
-			'cardepass-top-ups-max-20.json',
-			cardepassTopUps({ id: 'cardepass', name: 'Cardepass account' }, items, WIDE_OPTIONS),
+			'cardepass-top-ups-max-5.json',
+			cardepassTopUps({ id: 'cardepass', name: 'Cardepass account' }, items, FLOOR_OPTIONS),
 		],
 		[
 			'http-request-top-ups.json',
@@ -179,6 +179,6 @@ module.exports = {
 	saveWorkflows,
 	CARD_ID,
 	TOP_UP_AMOUNT,
-	WIDE_OPTIONS,
+	FLOOR_OPTIONS,
 	RETRY_ON_FAIL,
 };

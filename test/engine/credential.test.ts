@@ -1,3 +1,4 @@
+import { cardepassBaseUrl } from '../../dist/credentials/CardepassOAuth2Api.credentials';
 import { CardepassEngine, loadPackage } from '../helpers/engine';
 
 const ENVIRONMENTS = [
@@ -12,7 +13,7 @@ const ENVIRONMENTS = [
 
 describe('the Cardepass OAuth2 API credential', () => {
 	test.each(ENVIRONMENTS)(
-		'$environment: the node calls $expected and the token comes from its /connect/token',
+		'$environment: the node and Save & test call $expected and the token comes from its /connect/token',
 		async ({ environment, baseUrl, expected }) => {
 			const engine = await CardepassEngine.create({ baseUrl });
 			engine.setCredential({ environment });
@@ -23,8 +24,11 @@ describe('the Cardepass OAuth2 API credential', () => {
 				authentication: 'body',
 				accessTokenUrl: `${expected}/connect/token`,
 			});
+			// The node reads its base URL from the decrypted credential once per run; Save & test pings through the credential's own expression.
+			expect(cardepassBaseUrl(credential)).toBe(expected);
+			const { credentialType } = await loadPackage();
 			expect(
-				await engine.evaluateWithCredential(String(engine.description.requestDefaults?.baseURL)),
+				await engine.evaluateWithCredential(String(credentialType.test?.request.baseURL)),
 			).toBe(expected);
 		},
 	);

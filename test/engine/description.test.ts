@@ -96,7 +96,7 @@ describe('the built node description', () => {
 							(p) =>
 								p.name === name &&
 								p.displayOptions?.show?.operation?.includes(option.value) &&
-								p.displayOptions?.show?.resource?.[0] === resource?.[0],
+								p.displayOptions?.show?.resource?.includes(resource?.[0]),
 						);
 					expect([option.name, shown('returnAll'), shown('limit')]).toEqual([
 						option.name,

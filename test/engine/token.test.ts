@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../../dist/nodes/Cardepass/shared/limiter';
 import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const topUps = (count: number, prefix: string) =>
@@ -15,12 +16,12 @@ describe.each(REVISIONS)(
 	(revision) => {
 		const box = useSimulatedCardepass({ revision, latencyMs: 20 });
 
-		test('a cold 50-item run makes one token request and keeps at most 5 requests in flight', async () => {
+		test('a cold 50-item run makes one token request and stays within the default Max Concurrent Requests', async () => {
 			const { items, error } = await box.engine.run(TOP_UP, topUps(50, 'COLD'));
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(50);
 			expect(box.sim.tokenRequests()).toBe(1);
-			expect(box.sim.maxConcurrent).toBeLessThanOrEqual(5);
+			expect(box.sim.maxConcurrent).toBeLessThanOrEqual(DEFAULT_MAX_CONCURRENT_REQUESTS);
 			expect(box.sim.maxConcurrent).toBeGreaterThan(1);
 			expect(box.engine.storedToken).toEqual(expect.any(String));
 		});

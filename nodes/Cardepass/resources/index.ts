@@ -1,4 +1,7 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
 import type { CardepassResource } from '../shared/operation';
+import { shareParameters } from '../shared/shareParameters';
 import type { OperationRegistry } from '../shared/types';
 import { account } from './account';
 import { card } from './card';
@@ -12,4 +15,15 @@ export const RESOURCES: CardepassResource[] = [account, card, order, product, tr
 /** What the shared request path knows of each resource/operation pair. */
 export const OPERATION_REGISTRY: OperationRegistry = Object.fromEntries(
 	RESOURCES.map((resource) => [resource.value, resource.specs]),
+);
+
+/** Every resource's parameters, those that operations share listed once (see shareParameters). */
+export const OPERATION_PARAMETERS = shareParameters(
+	RESOURCES.flatMap((resource) => resource.properties),
+	RESOURCES.flatMap((resource) =>
+		(resource.operationProperty.options as INodePropertyOptions[]).map((option) => ({
+			resource: resource.value,
+			operation: String(option.value),
+		})),
+	),
 );

@@ -1,10 +1,16 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_MAX_CONCURRENT_REQUESTS } from './limiter';
+import { STARTING_WINDOW } from './pace';
 import type { InputCheck } from './types';
 import type { AmountRule, Target } from './validation';
 import { amount, optionalText, requiredCardId } from './validation';
 
-/** A parameter and the check that guards it, built from one definition so their names cannot drift apart. */
+/**
+ * A parameter and the check that guards it, built from one definition so their names cannot drift apart. The
+ * check reads the value once and puts it in the request; the parameter has no routing of its own, because n8n
+ * would evaluate an expression in a routed parameter twice more per item.
+ */
 export interface GuardedField {
 	property: INodeProperties;
 	check: InputCheck;
@@ -58,7 +64,6 @@ export function amountField(options: {
 			hint: amountHint(rule),
 			description,
 			...(show ? { displayOptions: show } : {}),
-			routing: { send: { type: target.in === 'qs' ? 'query' : 'body', property: target.key } },
 		},
 		check: amount(name, displayName, rule, target),
 	};
@@ -78,7 +83,6 @@ export function customerOrderNoField(): GuardedField {
 			description:
 				'Your own unique number for this order, at most 32 characters: Cardepass makes an order only once per number, and the node returns the earlier order when a number comes again',
 			hint: 'Leave empty to generate one; use a stable ID from your data, such as an invoice number, to make re-runs safe',
-			routing: { send: { type: 'body', property: 'customerOrderNo' } },
 		},
 		check: optionalText('customerOrderNo', 'Customer Order No', CUSTOMER_ORDER_NO_MAX_LENGTH, {
 			in: 'body',
@@ -116,10 +120,9 @@ const maxConcurrentRequests: INodeProperties = {
 	displayName: 'Max Concurrent Requests',
 	name: 'maxConcurrentRequests',
 	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 50 },
-	default: 5,
-	description:
-		'How many requests this node sends to Cardepass at once, across all items (the first request of a credential goes alone, to fetch the token the others reuse). Workflows running at the same time on one credential together stay within the largest of their settings. Below this, the node slows down by itself when Cardepass answers 429 or 5xx or slows down.',
+	typeOptions: { minValue: 1, maxValue: 100 },
+	default: DEFAULT_MAX_CONCURRENT_REQUESTS,
+	description: `The most requests this node sends to Cardepass at once, across all items. It starts with ${STARTING_WINDOW}, sends more while answers come back fast and clean, and fewer at once when Cardepass answers 429 or 5xx or slows down; it never goes above this. The first request of a credential goes alone, to fetch the token the others reuse. Workflows running at the same time on one credential together stay within the largest of their settings.`,
 };
 
 const retries: INodeProperties = {

@@ -20,7 +20,8 @@
 import type { Pace } from './pace';
 import { learn, paceOf } from './pace';
 
-export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
+/** A ceiling, not a pace: the pace starts lower and grows only while the server keeps up (pace.ts). */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 50;
 
 export interface RequestSlot {
 	/** The credential the request is sent with (its ID). */

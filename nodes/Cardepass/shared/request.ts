@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { cardepassBaseUrlOfRun } from './baseUrl';
 import { toRecords } from './envelope';
 import type { OrderErrorContext } from './errors';
 import { errorItemJson, isTemporaryFailure, toNodeError } from './errors';
@@ -33,9 +34,12 @@ function option<T>(ctx: IExecutePaginationFunctions, name: string, fallback: T):
 }
 
 /** The item's way to Cardepass: its routing request, within the credential's limit, with the node's retries. */
-function exchange(ctx: IExecutePaginationFunctions, requestData: RequestData): Sender {
+function exchange(
+	ctx: IExecutePaginationFunctions,
+	requestData: RequestData,
+	server: string,
+): Sender {
 	const credential = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
-	const server = String(requestData.options.baseURL ?? '');
 	noteServer(ctx, server);
 	return createSender({
 		slot: {
@@ -57,7 +61,7 @@ function exchange(ctx: IExecutePaginationFunctions, requestData: RequestData): S
 		transport: async (overrides) => {
 			const items = await ctx.makeRoutingRequest({
 				...requestData,
-				options: { ...requestData.options, ...overrides },
+				options: { ...requestData.options, baseURL: server, ...overrides },
 			});
 			return items.length === 1 ? items[0].json : items.map((item) => item.json);
 		},
@@ -125,7 +129,7 @@ async function runOperation(
 ): Promise<IDataObject[]> {
 	const request = requestData.options;
 	for (const check of spec.checks ?? []) check.call(ctx, request);
-	const send = exchange(ctx, requestData);
+	const send = exchange(ctx, requestData, await cardepassBaseUrlOfRun(ctx));
 	if (spec.order && orderContext) {
 		const body = { ...((request.body as IDataObject | undefined) ?? {}) };
 		if (body.customerOrderNo === undefined) {

@@ -42,6 +42,24 @@ function readParameter(ctx: IExecuteSingleFunctions, name: string): unknown {
 	return ctx.getNodeParameter(name, null);
 }
 
+/** Text that must be present, trimmed; refused with `whereFrom` as the way to fix it. */
+function readRequiredText(
+	ctx: IExecuteSingleFunctions,
+	name: string,
+	label: string,
+	whereFrom: string,
+): string {
+	const value = readParameter(ctx, name);
+	// An expression that reads a field the item does not have gives undefined.
+	if (value === undefined || value === null) refuseInput(ctx, `${label} is required`, whereFrom);
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		refuseInput(ctx, `${label} must be text, got ${quoted(value)}`, whereFrom);
+	}
+	const text = String(value).trim();
+	if (text === '') refuseInput(ctx, `${label} is required`, whereFrom);
+	return text;
+}
+
 /** Text that must be present, e.g. a Card ID; trimmed before it is sent. */
 export function requiredText(
 	name: string,
@@ -50,15 +68,7 @@ export function requiredText(
 	target?: Target,
 ): InputCheck {
 	return function (this: IExecuteSingleFunctions, request) {
-		const value = readParameter(this, name);
-		// An expression that reads a field the item does not have gives undefined.
-		if (value === undefined || value === null) refuseInput(this, `${label} is required`, whereFrom);
-		if (typeof value !== 'string' && typeof value !== 'number') {
-			refuseInput(this, `${label} must be text, got ${quoted(value)}`, whereFrom);
-		}
-		const text = String(value).trim();
-		if (text === '') refuseInput(this, `${label} is required`, whereFrom);
-		put(request, target, text);
+		put(request, target, readRequiredText(this, name, label, whereFrom));
 	};
 }
 
@@ -67,10 +77,8 @@ const CARD_ID_PATTERN = /^[A-Za-z0-9._-]+$/;
 
 /** A Card ID: required text of the characters card IDs are made of, and never only dots ("." or ".." would change the path). */
 export function requiredCardId(whereFrom: string, target?: Target): InputCheck {
-	const required = requiredText('cardId', 'Card ID', whereFrom, target);
 	return function (this: IExecuteSingleFunctions, request) {
-		required.call(this, request);
-		const text = String(readParameter(this, 'cardId')).trim();
+		const text = readRequiredText(this, 'cardId', 'Card ID', whereFrom);
 		if (!CARD_ID_PATTERN.test(text) || /^\.+$/.test(text)) {
 			refuseInput(
 				this,
@@ -78,6 +86,7 @@ export function requiredCardId(whereFrom: string, target?: Target): InputCheck {
 				whereFrom,
 			);
 		}
+		put(request, target, text);
 	};
 }
 

@@ -11,7 +11,10 @@ const { postBatchesAtOnce, topUpRequestsByReference, acceptedTopUps } = require(
 const { listExecutions, getExecution } = require('./executions');
 const { OPENING_AMOUNT } = require('./cards');
 
-const MAX_CONCURRENT_REQUESTS = 5; // the node's default
+// The node's default Max Concurrent Requests, as built.
+const {
+	DEFAULT_MAX_CONCURRENT_REQUESTS: MAX_CONCURRENT_REQUESTS,
+} = require('../../../dist/nodes/Cardepass/shared/limiter');
 
 /**
  * One round: `batchNumbers` posted at once. Checks what the user would see and returns the answers.

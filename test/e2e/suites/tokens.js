@@ -11,7 +11,10 @@ const { cardepass, codeItems, chain } = require('../workflow-builder');
 const { assertSucceeded, cleanItems } = require('../run-data');
 
 const ITEMS = 50;
-const MAX_IN_FLIGHT = 5; // the node's default Max Concurrent Requests
+// The node's default Max Concurrent Requests, as built.
+const {
+	DEFAULT_MAX_CONCURRENT_REQUESTS: MAX_IN_FLIGHT,
+} = require('../../../dist/nodes/Cardepass/shared/limiter');
 
 function tokensSuite() {
 	let sim;

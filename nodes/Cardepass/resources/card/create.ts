@@ -34,7 +34,6 @@ const productCode: INodeProperties = {
 	default: '',
 	description:
 		'The card product, from the products your account may use for this card model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	routing: { send: { type: 'body', property: 'productCode' } },
 };
 const cardCurrency: INodeProperties = {
 	displayName: 'Currency Name or ID',
@@ -45,7 +44,6 @@ const cardCurrency: INodeProperties = {
 	default: '',
 	description:
 		'The card\'s settlement currency, from the chosen product\'s currencies. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	routing: { send: { type: 'body', property: 'cardCurrency' } },
 };
 const additionalFields: INodeProperties = {
 	displayName: 'Additional Fields',
@@ -61,7 +59,6 @@ const additionalFields: INodeProperties = {
 			default: '',
 			placeholder: 'e.g. Marketing ads',
 			description: 'A name of your own for the card, up to 64 characters',
-			routing: { send: { type: 'body', property: 'cardAlias' } },
 		},
 	],
 };
