@@ -253,6 +253,11 @@ class N8nInstance {
 		);
 	}
 
+	/** Process id of the running `n8n start` (the node process itself), or null when stopped. */
+	get pid() {
+		return this.server?.pid ?? null;
+	}
+
 	requireServer() {
 		if (!this.url) throw new Error('Call await inst.start() first.');
 	}

@@ -12,17 +12,30 @@ const CARD_NUMBER_KEYS = new Set(['cardnumber', 'cardno']);
 
 /**
  * Masks full card numbers (cardNumber, cardNo) and hides CVVs wherever they sit in a record: the
- * share-balance order query answers the full number as cardInfo.cardNo.
+ * share-balance order query answers the full number as cardInfo.cardNo. A record without card data is
+ * returned as it is, not copied: a 100,000-record export keeps one copy of its records, not two.
  */
 export function maskCardData<T>(value: T): T {
-	if (Array.isArray(value)) return value.map((entry: unknown) => maskCardData(entry)) as T;
+	if (Array.isArray(value)) {
+		let masked: unknown[] | undefined;
+		value.forEach((entry: unknown, index) => {
+			const maskedEntry = maskCardData(entry);
+			if (maskedEntry !== entry) (masked ??= [...value])[index] = maskedEntry;
+		});
+		return (masked ?? value) as T;
+	}
 	if (typeof value !== 'object' || value === null) return value;
-	const masked: IDataObject = {};
+	let masked: IDataObject | undefined;
 	for (const [key, entry] of Object.entries(value as IDataObject)) {
 		const name = key.toLowerCase();
-		if (CARD_NUMBER_KEYS.has(name)) masked[key] = maskCardNumber(entry) as string;
-		else if (name === 'cvv') masked[key] = entry === null || entry === undefined ? entry : '***';
-		else masked[key] = maskCardData(entry);
+		const maskedEntry = CARD_NUMBER_KEYS.has(name)
+			? (maskCardNumber(entry) as string)
+			: name === 'cvv'
+				? entry === null || entry === undefined
+					? entry
+					: '***'
+				: maskCardData(entry);
+		if (maskedEntry !== entry) (masked ??= { ...(value as IDataObject) })[key] = maskedEntry;
 	}
-	return masked as T;
+	return (masked ?? value) as T;
 }

@@ -138,7 +138,7 @@ function keepingEveryFieldOrder(units: Unit[]): Unit[] {
  * placed so that every operation keeps its own field order.
  *
  * n8n's declarative engine reads every parameter of the description for every item, twice, shown or not: a
- * Customer Order No listed once per operation, given as an expression, was evaluated fourteen times per item.
+ * Customer Order No listed once per operation, given as an expression, was evaluated sixteen times per item.
  */
 export function shareParameters(
 	properties: INodeProperties[],
