@@ -37,6 +37,10 @@ function summarise(samples) {
 		duplicateOrders: Math.max(...group.map((s) => s.duplicateOrders)),
 		orders: median(group.map((s) => s.orders)),
 		refused429: median(group.map((s) => s.refused429 ?? 0)),
+		// Requests beyond one per order, the token request and the repeats of refused (429) ones, within one run: the product-rule reads.
+		extraRequests: Math.max(
+			...group.map((s) => s.requests - s.orders - s.tokenRequests - (s.refused429 ?? 0)),
+		),
 	}));
 	for (const row of rows) {
 		const floor = rows.find(
@@ -87,10 +91,9 @@ function targets(rows) {
 	lines.push(
 		`- Exactly 1 token request per run for this node (the first run fetches it, later runs reuse it): ${held(nodeRows.every((row) => row.tokenRequests <= 1))}`,
 	);
-	// Requests beyond one per order and the repeats of refused (429) ones: the product-rule reads.
-	const extraRequests = nodeRows.map((row) => row.requests - row.orders - row.refused429);
+	const extraRequests = nodeRows.map((row) => row.extraRequests);
 	lines.push(
-		`- One API request per top-up once the product rules are known (they are read at most once per credential every ${rulesKeptMinutes()} minutes: 2 requests): ${held(extraRequests.every((extra) => extra <= 2))}`,
+		`- One API request per top-up once the product rules are known (at most 2 reads of them per run here, as each \`n8n execute\` is a new process; a running n8n keeps them ${rulesKeptMinutes()} minutes per credential): ${held(extraRequests.every((extra) => extra <= 2))}`,
 	);
 	const rows429 = nodeRows.filter((row) => row.scenario.includes('429'));
 	if (rows429.length) {
