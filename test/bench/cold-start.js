@@ -15,6 +15,7 @@ const { createN8nInstance } = require('../e2e/n8n-instance');
 const { buildIfStale, packPackage } = require('../e2e/e2e-package');
 const { REPO_ROOT } = require('../e2e/paths');
 const { median } = require('./report');
+const { machine, saveResults } = require('./results-file');
 
 const NODE_TYPE = 'n8n-nodes-cardepass.cardepass';
 const WITH = 'with the package';
@@ -98,23 +99,16 @@ async function main() {
 				log(`round ${round}, ${contender}: ${ms} ms`);
 			}
 		}
-		const cpus = os.cpus();
 		const meta = {
 			name: 'cold-start',
 			line: args.line,
 			n8nVersion: install.version,
 			nodeVersion: install.nodeVersion,
 			rounds: args.rounds,
-			cpu: cpus[0]?.model ?? 'unknown CPU',
-			cores: cpus.length,
-			date: new Date().toISOString(),
+			...machine(),
 		};
 		const table = markdown(meta, samples);
-		const folder = path.join(REPO_ROOT, 'bench/results');
-		fs.mkdirSync(folder, { recursive: true });
-		const base = path.join(folder, `cold-start-${args.line}`);
-		fs.writeFileSync(`${base}.json`, `${JSON.stringify({ ...meta, samples }, null, '\t')}\n`);
-		fs.writeFileSync(`${base}.md`, `${table}\n`);
+		saveResults(path.join(REPO_ROOT, 'bench/results'), meta, { ...meta, samples }, table);
 		process.stdout.write(`\n${table}\n`);
 	} finally {
 		fs.rmSync(packDir, { recursive: true, force: true });

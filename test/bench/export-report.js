@@ -3,9 +3,7 @@
 // The export benchmark's medians as a Markdown table with its targets, and the raw samples, under
 // bench/results/export-<line>.{json,md}.
 
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
+const { machine, saveResults } = require('./results-file');
 const { median } = require('./report');
 const { PAGE_SIZE } = require('./export-workflows');
 
@@ -117,7 +115,6 @@ function markdown(meta, rows) {
 }
 
 function writeExportResults(folder, run) {
-	const cpus = os.cpus();
 	const meta = {
 		name: 'export',
 		line: run.line,
@@ -129,19 +126,11 @@ function writeExportResults(folder, run) {
 		rounds: run.rounds,
 		simulatorPagesPerSecond: run.simulatorPagesPerSecond,
 		simulatorMsPerPage: run.simulatorMsPerPage,
-		cpu: cpus[0]?.model ?? 'unknown CPU',
-		cores: cpus.length,
-		date: new Date().toISOString(),
+		...machine(),
 	};
 	const rows = summarise(run.samples);
 	const table = markdown(meta, rows);
-	fs.mkdirSync(folder, { recursive: true });
-	const base = path.join(folder, `export-${run.line}`);
-	fs.writeFileSync(
-		`${base}.json`,
-		`${JSON.stringify({ ...meta, rows, samples: run.samples }, null, '\t')}\n`,
-	);
-	fs.writeFileSync(`${base}.md`, `${table}\n`);
+	saveResults(folder, meta, { ...meta, rows, samples: run.samples }, table);
 	return { rows, table };
 }
 

@@ -3,8 +3,8 @@
 // Medians of the benchmark's rounds, as a Markdown table, and the raw samples, under bench/results/.
 
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
+const { machine, saveResults } = require('./results-file');
 
 function median(values) {
 	const sorted = values.filter((value) => typeof value === 'number').sort((a, b) => a - b);
@@ -130,7 +130,6 @@ function targets(rows) {
 }
 
 function writeResults(folder, run) {
-	const cpus = os.cpus();
 	const meta = {
 		name: run.name ?? 'top-ups',
 		line: run.line,
@@ -139,19 +138,11 @@ function writeResults(folder, run) {
 		items: run.items,
 		rounds: run.rounds,
 		simulatorRps: run.simulatorRps,
-		cpu: cpus[0]?.model ?? 'unknown CPU',
-		cores: cpus.length,
-		date: new Date().toISOString(),
+		...machine(),
 	};
 	const rows = summarise(run.samples);
 	const table = markdown(meta, rows);
-	fs.mkdirSync(folder, { recursive: true });
-	const base = path.join(folder, `${run.name ?? 'top-ups'}-${run.line}`);
-	fs.writeFileSync(
-		`${base}.json`,
-		`${JSON.stringify({ ...meta, rows, samples: run.samples }, null, '\t')}\n`,
-	);
-	fs.writeFileSync(`${base}.md`, `${table}\n`);
+	saveResults(folder, meta, { ...meta, rows, samples: run.samples }, table);
 	return { rows, table };
 }
 
