@@ -36,6 +36,9 @@ const { singleProcess } = require('./single-process');
 const WORKERS = 2;
 const CARDS = 50;
 const BATCHES = 20;
+// The crash workflows send 5 requests at once, so 50 top-ups at 400 ms take about 4 s and the kill lands
+// mid-execution; at the default the whole batch can be out in under 2 s.
+const CRASH_CONCURRENCY = 5;
 const range = (from, count) => Array.from({ length: count }, (_, index) => from + index);
 const COLD_BATCHES = range(1, BATCHES);
 const WARM_BATCHES = range(BATCHES + 1, BATCHES);
@@ -129,6 +132,7 @@ async function main() {
 				path: PATHS.crash,
 				credential: credentials.crashData,
 				responseMode: 'onReceived',
+				maxConcurrentRequests: CRASH_CONCURRENCY,
 			}),
 			crashAuto: topUpWorkflow({
 				id: 'queueCrashAuto',
@@ -136,6 +140,7 @@ async function main() {
 				credential: credentials.crashAuto,
 				responseMode: 'onReceived',
 				autoNumbers: true,
+				maxConcurrentRequests: CRASH_CONCURRENCY,
 			}),
 			export: exportWorkflow({
 				id: 'queueExport',

@@ -50,8 +50,16 @@ function connect(nodes) {
  * @param {{ id: string, name: string }} options.credential
  * @param {boolean} [options.autoNumbers] leave Customer Order No empty (the node makes one)
  * @param {'lastNode'|'onReceived'} [options.responseMode]
+ * @param {number} [options.maxConcurrentRequests] the node's option; its default when left out
  */
-function topUpWorkflow({ id, path, credential, autoNumbers = false, responseMode = 'lastNode' }) {
+function topUpWorkflow({
+	id,
+	path,
+	credential,
+	autoNumbers = false,
+	responseMode = 'lastNode',
+	maxConcurrentRequests,
+}) {
 	const nodes = [
 		webhookTrigger('Top-up batch', path, responseMode),
 		{
@@ -70,6 +78,7 @@ function topUpWorkflow({ id, path, credential, autoNumbers = false, responseMode
 				cardId: '={{ $json.cardId }}',
 				topUpAmount: '={{ $json.amount }}',
 				customerOrderNo: autoNumbers ? '' : '={{ $json.reference }}',
+				...(maxConcurrentRequests ? { options: { maxConcurrentRequests } } : {}),
 			},
 			credential,
 		),
