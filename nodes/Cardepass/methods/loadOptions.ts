@@ -1,12 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { cardepassBaseUrl } from '../../../credentials/CardepassOAuth2Api.credentials';
+import { CARDEPASS_CREDENTIAL_TYPE } from '../shared/baseUrl';
 import { toRecords } from '../shared/envelope';
 import { isTemporaryFailure, toNodeError } from '../shared/errors';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../shared/limiter';
 import { createSender } from '../shared/sender';
 
-const CREDENTIAL_TYPE = 'cardepassOAuth2Api';
 /** A dropdown is waited on by a person: one repeat of a temporary failure, not the operations' two. */
 const DROPDOWN_RETRIES = 1;
 
@@ -21,8 +21,8 @@ async function fetchProducts(ctx: ILoadOptionsFunctions): Promise<IDataObject[]>
 		environment?: string;
 		baseUrl?: string;
 		oauthTokenData?: { access_token?: string };
-	}>(CREDENTIAL_TYPE);
-	const credential = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+	}>(CARDEPASS_CREDENTIAL_TYPE);
+	const credential = ctx.getNode().credentials?.[CARDEPASS_CREDENTIAL_TYPE];
 	const server = cardepassBaseUrl(credentials);
 	const send = createSender({
 		slot: {
@@ -35,7 +35,7 @@ async function fetchProducts(ctx: ILoadOptionsFunctions): Promise<IDataObject[]>
 		needsToken: async () => !credentials.oauthTokenData?.access_token,
 		retries: DROPDOWN_RETRIES,
 		transport: async () =>
-			await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
+			await ctx.helpers.httpRequestWithAuthentication.call(ctx, CARDEPASS_CREDENTIAL_TYPE, {
 				method: 'GET',
 				url: `${server}/v1/products`,
 				json: true,

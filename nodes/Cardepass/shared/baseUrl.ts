@@ -2,7 +2,8 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { cardepassBaseUrl } from '../../../credentials/CardepassOAuth2Api.credentials';
 
-const CREDENTIAL_TYPE = 'cardepassOAuth2Api';
+/** The node's credential type, as every request path names it. */
+export const CARDEPASS_CREDENTIAL_TYPE = 'cardepassOAuth2Api';
 
 /**
  * The credential's API root, read once per node run and shared by its items. It is not an expression in the
@@ -15,7 +16,7 @@ export async function cardepassBaseUrlOfRun(ctx: IExecuteSingleFunctions): Promi
 	const run = ctx.getContext('node');
 	let baseUrl = baseUrlOfRun.get(run);
 	if (!baseUrl) {
-		baseUrl = ctx.getCredentials(CREDENTIAL_TYPE).then(cardepassBaseUrl);
+		baseUrl = ctx.getCredentials(CARDEPASS_CREDENTIAL_TYPE).then(cardepassBaseUrl);
 		baseUrlOfRun.set(run, baseUrl);
 	}
 	return await baseUrl;

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { cardepassBaseUrlOfRun } from './baseUrl';
+import { CARDEPASS_CREDENTIAL_TYPE, cardepassBaseUrlOfRun } from './baseUrl';
 import { toRecords } from './envelope';
 import type { OrderErrorContext } from './errors';
 import { errorItemJson, isTemporaryFailure, toNodeError } from './errors';
@@ -23,7 +23,6 @@ import type { OperationRegistry, OperationSpec } from './types';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
-const CREDENTIAL_TYPE = 'cardepassOAuth2Api';
 /** Temporary failures (429, 5xx, a dropped connection, an unreadable answer) are sent again this often. */
 const DEFAULT_RETRIES = 2;
 const DEFAULT_COMPLETION_TIMEOUT_SECONDS = 120;
@@ -39,7 +38,7 @@ function exchange(
 	requestData: RequestData,
 	server: string,
 ): Sender {
-	const credential = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+	const credential = ctx.getNode().credentials?.[CARDEPASS_CREDENTIAL_TYPE];
 	noteServer(ctx, server);
 	return createSender({
 		slot: {
@@ -53,7 +52,7 @@ function exchange(
 		},
 		needsToken: async () => {
 			const credentials = await ctx.getCredentials<{ oauthTokenData?: { access_token?: string } }>(
-				CREDENTIAL_TYPE,
+				CARDEPASS_CREDENTIAL_TYPE,
 			);
 			return !credentials.oauthTokenData?.access_token;
 		},

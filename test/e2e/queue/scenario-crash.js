@@ -40,6 +40,20 @@ async function startBoth(main, { data, auto }, batch) {
 	];
 }
 
+/**
+ * A run again with Customer Order Nos from the data: it succeeds, answers every row under its own number,
+ * one order per item in all, and the orders made before the crash come back as earlier orders.
+ */
+function assertOneOrderPerItem(again, run) {
+	assert.equal(again.execution.status, 'success');
+	assert.deepEqual(
+		again.items.map((item) => item.customerOrderNo),
+		run.rows.map((row) => row.reference),
+	);
+	assert.deepEqual(paidFigures(run), { orders: run.rows.length, paidTwice: 0, notPaid: 0 });
+	assert.equal(again.items.filter((item) => item.earlierOrder === true).length, run.beforeRecovery);
+}
+
 /** Main keeps running; the workers running both batches are killed. */
 async function workerCrash({ t, cluster, install, data, auto }) {
 	const main = cluster.main;
@@ -112,21 +126,7 @@ async function workerCrash({ t, cluster, install, data, auto }) {
 	await t.test(
 		'worker crash, numbers from the data: sending the batch again gives exactly one order per item; those made before the crash come back as earlier orders',
 		() => {
-			const [again] = resent;
-			assert.equal(again.execution.status, 'success');
-			assert.deepEqual(
-				again.items.map((item) => item.customerOrderNo),
-				dataRun.rows.map((row) => row.reference),
-			);
-			assert.deepEqual(paidFigures(dataRun), {
-				orders: dataRun.rows.length,
-				paidTwice: 0,
-				notPaid: 0,
-			});
-			assert.equal(
-				again.items.filter((item) => item.earlierOrder === true).length,
-				dataRun.beforeRecovery,
-			);
+			assertOneOrderPerItem(resent[0], dataRun);
 		},
 		resent,
 	);
@@ -201,20 +201,7 @@ async function hostCrash({ t, cluster, install, data, auto, recoveryEnv }) {
 			const [retry] = retries;
 			assert.notEqual(String(retry.execution.id), dataRun.executionId);
 			assert.equal(String(retry.execution.retryOf), dataRun.executionId);
-			assert.equal(retry.execution.status, 'success');
-			assert.deepEqual(
-				retry.items.map((item) => item.customerOrderNo),
-				dataRun.rows.map((row) => row.reference),
-			);
-			assert.deepEqual(paidFigures(dataRun), {
-				orders: dataRun.rows.length,
-				paidTwice: 0,
-				notPaid: 0,
-			});
-			assert.equal(
-				retry.items.filter((item) => item.earlierOrder === true).length,
-				dataRun.beforeRecovery,
-			);
+			assertOneOrderPerItem(retry, dataRun);
 		},
 		retries,
 	);
