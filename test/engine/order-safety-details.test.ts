@@ -47,19 +47,16 @@ describe.each(REVISIONS)('Wait for Completion details, against API v%s', (revisi
 		expect(items[0]).toMatchObject({ customerOrderNo: 'CT-2', status: 'Completed' });
 	});
 
-	test('an answer without an order number is followed by its Customer Order No, never by the order type alone', async () => {
+	test('an answer without an order number is a result unknown, never followed by the order type alone', async () => {
 		box.sim.inject({ match: { path: TOP_UP_PATH }, kind: 'stripFields', fields: ['orderNo'] });
 		const { items, error } = await box.engine.run(
 			topUp({ customerOrderNo: 'CT-3', options: { waitForCompletion: true } }),
 		);
-		expect(error).toBeUndefined();
-		expect(items[0]).toMatchObject({ customerOrderNo: 'CT-3', status: 'Completed' });
-		const queries = box.sim.apiRequests({ path: '/v1/orders/standard' });
-		expect(queries.length).toBeGreaterThan(0);
-		for (const query of queries) {
-			expect(query.query).toMatchObject({ CustomerOrderNo: 'CT-3' });
-			expect(query.query).not.toHaveProperty('OrderNo');
-		}
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(
+			'Cardepass answered a top-up (Standard card) with no order, so its result is unknown (Customer Order No CT-3; sent: card CARD123456, amount 10)',
+		);
+		expect(box.sim.apiRequests({ path: '/v1/orders/standard' })).toHaveLength(0);
 	});
 });
 

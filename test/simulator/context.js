@@ -43,6 +43,7 @@ const { FaultQueue } = require('./faults');
  * @property {number | undefined} historyEnd
  * @property {200 | 404} cardNotFoundStatus
  * @property {200 | 400 | 409} duplicateOrderStatus
+ * @property {'DUPLICATE_ORDER' | 'generic'} duplicateRefusal
  * @property {200 | 400 | 404} orderNotFoundStatus
  * @property {'documented' | 'extended'} orderViews
  * @property {OrderStatuses} orderStatuses

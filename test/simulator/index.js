@@ -39,6 +39,7 @@ const webhooks = require('./webhooks');
  * @property {() => number} [now]                clock in epoch ms (default Date.now)
  * @property {200 | 404} [cardNotFoundStatus]    HTTP status of CARD_NOT_FOUND on GET /v1/cards/{id}; default 200
  * @property {200 | 400 | 409} [duplicateOrderStatus] HTTP status of DUPLICATE_ORDER; default 200
+ * @property {'DUPLICATE_ORDER' | 'generic'} [duplicateRefusal] how a repeated customerOrderNo is refused: the draft's DUPLICATE_ORDER (default), or HTTP 400 with the generic errorCode "400" and a Chinese message
  * @property {200 | 400 | 404} [orderNotFoundStatus]  HTTP status of ORDER_NOT_FOUND (v1.0 order query); default 200
  * @property {'documented' | 'extended'} [orderViews] order answers: exactly the documents' fields (default), or with the extra fields listed in the README
  * @property {{ processing?: string, completed?: string, failed?: string }} [orderStatuses]
@@ -298,6 +299,10 @@ function resolveOptions(options) {
 			options.duplicateOrderStatus,
 			[200, 400, 409],
 		),
+		duplicateRefusal: oneOf('duplicateRefusal', options.duplicateRefusal, [
+			'DUPLICATE_ORDER',
+			'generic',
+		]),
 		orderNotFoundStatus: oneOf('orderNotFoundStatus', options.orderNotFoundStatus, [200, 400, 404]),
 		orderViews: oneOf('orderViews', options.orderViews, ['documented', 'extended']),
 		orderStatuses: {

@@ -810,6 +810,9 @@ function placeOrder(ctx, req, key) {
 
 	if (customerOrderNo !== undefined) {
 		const previous = ctx.store.byCustomerOrderNo.get(customerOrderNo);
+		if (previous && ctx.options.duplicateRefusal === 'generic') {
+			throw businessError('400', '订单号重复', 400);
+		}
 		if (previous) {
 			throw businessError(
 				'DUPLICATE_ORDER',

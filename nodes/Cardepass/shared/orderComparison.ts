@@ -1,7 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { toRecords } from './envelope';
-import type { SendRead } from './orderQuery';
 import type { OrderField } from './types';
 
 /** Where each compared field may sit in an order record; the shapes differ between order types and revisions. */
@@ -30,6 +28,14 @@ const FIELD_WORDS: Record<OrderField, string> = {
 	maxAuthAmount: 'max amount per payment',
 	maxCreditAmount: 'total limit',
 };
+
+/** What an item sent, in words: "card CARD123456, amount 10". */
+export function describeSent(body: IDataObject, fields: OrderField[]): string {
+	return fields
+		.filter((field) => !isEmpty(body[field]))
+		.map((field) => `${FIELD_WORDS[field]} ${String(body[field])}`)
+		.join(', ');
+}
 
 function readPath(record: IDataObject, path: string[]): unknown {
 	let value: unknown = record;
@@ -65,18 +71,24 @@ function same(asked: unknown, found: unknown): boolean {
 /** What an item asks for, as far as an earlier order can show it. A field the user left unset is absent. */
 export type AskedOrder = Partial<Record<OrderField, unknown>>;
 
+/** A field the earlier order does not show, with what else is known of it (the card's value now). */
+export interface Unconfirmed {
+	field: OrderField;
+	note?: string;
+}
+
 export interface OrderComparison {
 	/** Sentences naming each field the earlier order shows with another value than this item asks for. */
 	differences: string[];
-	/** Fields this item sets that the earlier order does not show, so they could not be checked. */
-	unverified: OrderField[];
+	/** Fields this item sets that the earlier order does not show: not proven equal. */
+	unconfirmed: Unconfirmed[];
 }
 
 /**
  * Compares an earlier order with what this item asks for. A field the user set that the earlier order shows
  * with another value is a difference; so is a field the user left unset (no total limit) that the earlier
- * order shows with a value. A field the earlier order does not show cannot be compared: it is named as
- * unverified, never counted as a difference.
+ * order shows with a value. A field the earlier order does not show cannot be compared: it is unconfirmed,
+ * never counted as equal.
  */
 export function compareOrder(
 	asked: AskedOrder,
@@ -85,13 +97,13 @@ export function compareOrder(
 	unsetMeansNone: OrderField[] = [],
 ): OrderComparison {
 	const differences: string[] = [];
-	const unverified: OrderField[] = [];
+	const unconfirmed: Unconfirmed[] = [];
 	for (const field of fields) {
 		const askedValue = asked[field];
 		const found = shownValue(earlier, field);
 		if (isEmpty(askedValue)) {
 			if (!unsetMeansNone.includes(field)) continue;
-			if (!found.shown) unverified.push(field);
+			if (!found.shown) unconfirmed.push({ field });
 			else if (!isEmpty(found.value)) {
 				differences.push(
 					`the earlier order set a ${FIELD_WORDS[field]} of ${String(found.value)} (this one sets none)`,
@@ -100,7 +112,7 @@ export function compareOrder(
 			continue;
 		}
 		if (!found.shown) {
-			unverified.push(field);
+			unconfirmed.push({ field });
 			continue;
 		}
 		if (isEmpty(found.value)) {
@@ -113,23 +125,94 @@ export function compareOrder(
 			);
 		}
 	}
-	return { differences, unverified };
+	return { differences, unconfirmed };
+}
+
+function lastFour(value: unknown): string | undefined {
+	return typeof value === 'string' || typeof value === 'number'
+		? /(\d{4})\s*$/.exec(String(value))?.[1]
+		: undefined;
+}
+
+/** The card number an earlier order shows: whole (proves the card) or masked (can only disprove it). */
+function shownCardNumber(earlier: IDataObject): { whole?: string; lastFour?: string } {
+	const info = (earlier.cardInfo ?? {}) as IDataObject;
+	const whole = [info.cardNo, info.cardNumber, earlier.cardNo, earlier.cardNumber].find(
+		(value) => typeof value === 'string' && /^\d{12,19}$/.test(value),
+	) as string | undefined;
+	if (whole) return { whole, lastFour: lastFour(whole) };
+	const masked = [
+		info.maskedCardNo,
+		info.maskedCardNumber,
+		info.maskCardNumber,
+		earlier.maskedCardNo,
+		earlier.maskedCardNumber,
+	].find((value) => !isEmpty(value));
+	return { lastFour: lastFour(masked) };
+}
+
+/**
+ * Settles what the earlier order does not show from the card this item names (GET /v1/cards/{cardId}): the
+ * card itself, by its number when the order shows the whole number; then a Share Balance card's limits, which
+ * only the card shows. A limit the card holds now that is not the one asked stays unconfirmed, with the card's
+ * value named: the earlier order may have set it, or a later one changed it. Nothing of the card is kept.
+ */
+export function confirmWithCard(
+	comparison: OrderComparison,
+	asked: AskedOrder,
+	earlier: IDataObject,
+	card: IDataObject | undefined,
+	unsetMeansNone: OrderField[] = [],
+): OrderComparison {
+	if (!card) return comparison;
+	const differences = [...comparison.differences];
+	const unconfirmed: Unconfirmed[] = [];
+	let cardProven = !comparison.unconfirmed.some((entry) => entry.field === 'cardId');
+	const cardLastFour = lastFour(card.cardNumber);
+	for (const entry of comparison.unconfirmed) {
+		if (entry.field !== 'cardId') continue;
+		const shown = shownCardNumber(earlier);
+		if (shown.whole && shown.whole === card.cardNumber) cardProven = true;
+		else if (shown.lastFour && cardLastFour && shown.lastFour !== cardLastFour) {
+			differences.push(
+				`the earlier order was for the card ending ${shown.lastFour} (this one: ${String(asked.cardId)}, ending ${cardLastFour})`,
+			);
+		} else unconfirmed.push(entry);
+	}
+	for (const entry of comparison.unconfirmed) {
+		const field = entry.field;
+		if (field === 'cardId') continue;
+		if (!cardProven || (field !== 'maxAuthAmount' && field !== 'maxCreditAmount')) {
+			unconfirmed.push(entry);
+			continue;
+		}
+		const askedValue = asked[field];
+		const onCard = card[field];
+		const askedNone = isEmpty(askedValue) && unsetMeansNone.includes(field);
+		if (askedNone ? isEmpty(onCard) : !isEmpty(onCard) && same(askedValue, onCard)) continue;
+		unconfirmed.push({
+			field,
+			note: `the card's ${FIELD_WORDS[field]} is now ${isEmpty(onCard) ? 'none' : String(onCard)} (this one: ${askedNone ? 'none' : String(askedValue)})`,
+		});
+	}
+	return { differences, unconfirmed };
+}
+
+/** How an unconfirmed field reads in a sentence: "the currency", or what the card shows of it. */
+export function describeUnconfirmed(entry: Unconfirmed): string {
+	return entry.note ?? `the ${FIELD_WORDS[entry.field]}`;
 }
 
 /**
  * "Withdraw Whole Balance" against an earlier withdrawal: the earlier order shows only the amount it moved,
- * so the card tells whether that was the whole balance. Only the balance is read from the card's record.
+ * so the card's balance now tells whether that was the whole balance.
  */
-export async function wholeBalanceDifference(
-	send: SendRead,
-	cardId: string,
+export function wholeBalanceDifference(
+	card: IDataObject | undefined,
 	earlier: IDataObject,
-): Promise<string | undefined> {
+): string | undefined {
 	const withdrawn = shownValue(earlier, 'withdrawAmount');
 	if (!withdrawn.shown || isEmpty(withdrawn.value)) return undefined;
-	const card = toRecords(
-		await send({ method: 'GET', url: `/v1/cards/${encodeURIComponent(cardId)}`, qs: {} }),
-	)[0];
 	const balance = Number(card?.balanceAmount);
 	if (!Number.isFinite(balance) || balance <= 0) return undefined;
 	return `the earlier order withdrew ${String(withdrawn.value)} and the card still holds ${balance} (this one withdraws the whole balance)`;

@@ -13,6 +13,11 @@ function isEmpty(value: unknown): boolean {
 const FAILED_STATUSES = new Set(['failure', 'failed', 'cancelled', 'canceled', 'rejected']);
 const DONE_STATUS = 'completed';
 
+/** Whether an order's status says it failed or was cancelled: nothing was made under its number. */
+export function isFailedStatus(status: unknown): boolean {
+	return FAILED_STATUSES.has(String(status ?? '').toLowerCase());
+}
+
 /** Waits between order queries: 0.5 s, 1 s, 2 s, 4 s, then every 5 s, until the time limit. */
 const COMPLETION_POLL_DELAYS_MS = [500, 1000, 2000, 4000, 5000];
 
@@ -42,7 +47,7 @@ export async function waitForCompletion(
 	for (let attempt = 0; ; attempt++) {
 		const status = String(current.status ?? '').toLowerCase();
 		if (status === DONE_STATUS) return current;
-		if (FAILED_STATUSES.has(status)) {
+		if (isFailedStatus(status)) {
 			const reason = isEmpty(current.failureReason)
 				? 'no reason given'
 				: String(current.failureReason);

@@ -78,27 +78,31 @@ export interface OrderFacts {
 	/** The order query's type of this operation: one vocabulary, where two POST answers name theirs otherwise (TopUpCard, ModifyCreditLimit). */
 	orderType: string;
 	model: CardModel;
-	/** What the item sent: fills in what an answer does not show (the card of a top-up, the currency of a new card). */
-	sent: IDataObject;
 	earlierOrder: boolean;
-	unverified: string[];
+	/**
+	 * The order's card as Cardepass shows it (GET /v1/cards/{cardId}): the card the answer names, or the
+	 * card an earlier order was proven to be for. Gives what one answer shows and another does not (the
+	 * currency, the card number's last four digits, a Share Balance card's limits). Never what the item asked.
+	 */
+	card?: IDataObject;
 }
 
 /**
  * An order in one shape whatever path it took (a new order's answer, an earlier order found by its Customer
  * Order No, the order query after Wait for Completion): the same keys every time, null where Cardepass did
- * not say.
+ * not say. Nothing comes from what the item asked for.
  */
 export function simplifyOrder(record: IDataObject, facts: OrderFacts): IDataObject {
 	const card = cardOf(record);
+	const known = facts.card ?? {};
 	const simplified: IDataObject = {
 		orderNo: orNull(record.orderNo) as string,
-		customerOrderNo: orNull(first(record.customerOrderNo, facts.sent.customerOrderNo)) as string,
+		customerOrderNo: orNull(record.customerOrderNo) as string,
 		orderType: facts.orderType,
 		cardModel: MODEL_NAMES[facts.model],
 		status: orNull(record.status) as string,
-		cardId: orNull(first(record.cardId, at(card, 'cardId'), facts.sent.cardId)) as string,
-		maskedCardNumber: maskedCardNumber(card),
+		cardId: orNull(first(record.cardId, at(card, 'cardId'), known.cardId)) as string,
+		maskedCardNumber: maskedCardNumber(card) ?? maskedCardNumber(record) ?? maskedCardNumber(known),
 		amount: orNull(amountOf(record, facts.orderType)) as number,
 		fee: orNull(first(record.totalFee, record.fee, record.withdrawFee, record.transFee)) as number,
 		totalAmount: orNull(first(record.totalPayAmount, record.totalAmount)) as number,
@@ -107,7 +111,7 @@ export function simplifyOrder(record: IDataObject, facts: OrderFacts): IDataObje
 				at(record, 'productInfo', 'cardCurrency'),
 				at(card, 'cardCurrency'),
 				record.cardCurrency,
-				facts.sent.cardCurrency,
+				known.cardCurrency,
 			),
 		) as string,
 	};
@@ -115,17 +119,22 @@ export function simplifyOrder(record: IDataObject, facts: OrderFacts): IDataObje
 		facts.orderType === 'CreditLimit' ||
 		(facts.orderType === 'ApplyCard' && facts.model === 'sharebalance')
 	) {
-		simplified.maxAuthAmount = orNull(
-			first(record.maxAuthAmount, facts.sent.maxAuthAmount),
-		) as number;
+		simplified.maxAuthAmount = orNull(first(record.maxAuthAmount, known.maxAuthAmount)) as number;
 		simplified.maxCreditAmount = orNull(
-			first(record.maxCreditAmount, facts.sent.maxCreditAmount),
+			first(record.maxCreditAmount, known.maxCreditAmount),
 		) as number;
 	}
 	simplified.failureReason = orNull(record.failureReason) as string;
 	simplified.createdOn = orNull(record.createdOn) as string;
 	simplified.completedOn = orNull(record.completedOn) as string;
 	simplified.earlierOrder = facts.earlierOrder;
-	simplified.unverified = facts.unverified;
 	return simplified;
+}
+
+/** The simplified order with each value Cardepass did not say (null) taken from another of its answers. */
+export function fillGaps(simplified: IDataObject, more: IDataObject): IDataObject {
+	const filled: IDataObject = { ...simplified };
+	for (const [key, value] of Object.entries(filled))
+		if (value === null && more[key] !== null && more[key] !== undefined) filled[key] = more[key];
+	return filled;
 }

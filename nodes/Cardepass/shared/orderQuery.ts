@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { settle, toRecords } from './envelope';
+import { CardepassApiFailure, settle, toRecords } from './envelope';
 import { readFailure } from './errors';
 import type { CardModel } from './types';
 
@@ -37,7 +37,51 @@ export function describeOrderType(orderType: string, model: CardModel): string {
 	return `${ORDER_TYPE_WORDS[orderType] ?? orderType} (${MODEL_WORDS[model]} card)`;
 }
 
-/** Looks an order up with the order query (Order → Get); undefined when the provider has no such order. */
+/** The error code of an order query answer that is not the order asked for. */
+export const ORDER_NOT_PROVEN = 'ORDER_NOT_PROVEN';
+
+function shown(value: unknown): boolean {
+	return value !== undefined && value !== null && value !== '';
+}
+
+/**
+ * The one record the order query found, checked to be the order asked for: one record only, under the number
+ * asked for, of the type asked for. Anything else is not that order, and the node cannot tell which one is.
+ */
+function theOrderAskedFor(
+	records: IDataObject[],
+	orderType: string,
+	by: { orderNo?: string; customerOrderNo?: string },
+): IDataObject | undefined {
+	const asked = by.orderNo ? `Order No ${by.orderNo}` : `Customer Order No ${by.customerOrderNo}`;
+	const refuse = (what: string) =>
+		new CardepassApiFailure(
+			`Cardepass answered the look-up of ${asked} with ${what}, so the node cannot tell which order is ${asked}`,
+			{
+				errorCode: ORDER_NOT_PROVEN,
+				errorMessage: `Check the order with Order → Get (${asked}) or ask Cardepass support before sending it again under another number.`,
+			},
+		);
+	if (records.length === 0) return undefined;
+	if (records.length > 1) throw refuse(`${records.length} orders`);
+	const [record] = records;
+	const check = (field: string, expected: string | undefined, words: string) => {
+		if (expected === undefined) return;
+		if (!shown(record[field])) throw refuse(`an order that shows no ${words}`);
+		if (String(record[field]) !== expected)
+			throw refuse(`an order of another ${words} (${String(record[field])})`);
+	};
+	check('orderNo', by.orderNo, 'Order No');
+	check('customerOrderNo', by.customerOrderNo, 'Customer Order No');
+	if (shown(record.orderType) && String(record.orderType) !== orderType)
+		throw refuse(`an order of another type (${String(record.orderType)})`);
+	return record;
+}
+
+/**
+ * Looks an order up with the order query (Order → Get); undefined when the provider has no such order. The
+ * record found must be the order asked for (see theOrderAskedFor).
+ */
 export async function findOrder(
 	send: SendRead,
 	model: CardModel,
@@ -49,7 +93,7 @@ export async function findOrder(
 	if (by.customerOrderNo) qs.CustomerOrderNo = by.customerOrderNo;
 	const answer = await settle(send({ method: 'GET', url: `/v1/orders/${model}`, qs }));
 	if (answer.ok) {
-		return toRecords(answer.value)[0];
+		return theOrderAskedFor(toRecords(answer.value), orderType, by);
 	}
 	const details = readFailure(answer.error)?.details;
 	if (details?.errorCode === 'ORDER_NOT_FOUND' || details?.httpCode === '404') return undefined;

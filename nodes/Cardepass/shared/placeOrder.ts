@@ -4,15 +4,16 @@ import type {
 	IExecuteSingleFunctions,
 } from 'n8n-workflow';
 
+import { readCard, recoverEarlierOrder } from './earlierOrder';
 import { CardepassApiFailure, settle, toRecords } from './envelope';
-import { readFailure } from './errors';
-import type { AskedOrder, OrderComparison } from './orderComparison';
-import { compareOrder, wholeBalanceDifference } from './orderComparison';
+import { isTemporaryFailure, readFailure } from './errors';
+import { describeSent } from './orderComparison';
 import { waitForCompletion } from './orderCompletion';
 import type { SendRead } from './orderQuery';
-import { describeOrderType, findOrder, findOrderOfAnotherKind } from './orderQuery';
+import { describeOrderType, findOrder } from './orderQuery';
 import { resolveOrderModel } from './cardModelLookup';
-import { simplifyOrder } from './orderOutput';
+import type { OrderFacts } from './orderOutput';
+import { fillGaps, simplifyOrder } from './orderOutput';
 import { checkProductRules } from './productRules';
 import type { CardModel, OrderSpec } from './types';
 
@@ -21,80 +22,60 @@ export type Send = (
 	overrides?: Partial<DeclarativeRestApiSettings.HttpRequestOptions>,
 ) => Promise<unknown>;
 
-function isDuplicateOrder(error: unknown): boolean {
-	return readFailure(error)?.details.errorCode === 'DUPLICATE_ORDER';
-}
-
-function duplicateDetails(error: unknown): CardepassApiFailure['details'] {
-	return { ...(readFailure(error)?.details ?? {}) };
-}
-
 /**
- * Cardepass says the Customer Order No was used before. The earlier order is looked up: when it is this
- * same order it is returned (earlierOrder: true, with the fields that could not be checked named); when a
- * field it shows differs, the item fails saying what differed. A new number is advised only then.
+ * Whether a failed order request is Cardepass refusing it (a business or parameter error), as opposed to a
+ * lost connection, a server error or a refused token. A refused repeat may come with no duplicate code at all
+ * (only the HTTP status's generic code and a message), so every refusal of an order is looked up.
  */
-async function recoverEarlierOrder(
-	ctx: IExecuteSingleFunctions,
-	order: OrderSpec,
-	model: CardModel,
-	body: IDataObject,
-	sendRead: SendRead,
-	duplicate: unknown,
-): Promise<{ order: IDataObject; unverified: string[] }> {
+function refusalOf(error: unknown): CardepassApiFailure | undefined {
+	const failure = readFailure(error);
+	if (!failure?.details.errorCode || isTemporaryFailure(error)) return undefined;
+	const status = Number(failure.details.httpCode ?? 200);
+	if (status === 401 || status === 403) return undefined;
+	return failure;
+}
+
+/** An order answer without an order: the request reached Cardepass, what it did is unknown. */
+function resultUnknown(order: OrderSpec, model: CardModel, body: IDataObject): CardepassApiFailure {
 	const customerOrderNo = String(body.customerOrderNo);
-	const details = duplicateDetails(duplicate);
-	const earlier = await findOrder(sendRead, model, order.orderType, { customerOrderNo });
-	if (!earlier) {
-		const elsewhere = await findOrderOfAnotherKind(
-			sendRead,
-			model,
-			order.orderType,
-			customerOrderNo,
-		);
-		if (elsewhere) {
-			throw new CardepassApiFailure(
-				`Customer Order No ${customerOrderNo} was already used for ${describeOrderType(elsewhere.orderType, elsewhere.model)}, not ${describeOrderType(order.orderType, model)}`,
-				{ ...details, errorMessage: 'Give this order its own Customer Order No.' },
-			);
-		}
-		throw new CardepassApiFailure(
-			`Cardepass says Customer Order No ${customerOrderNo} was already used, but no order under it can be found`,
-			{
-				...details,
-				errorMessage:
-					'The node cannot tell whether this order was made. Look it up with Order → Get, or ask Cardepass support with the Response ID, before sending it under another number.',
-			},
-		);
-	}
-	const unsetOnPurpose = order.unsetOnPurpose?.call(ctx) ?? [];
-	const asked: AskedOrder = {};
-	for (const field of order.matchFields)
-		asked[field] = unsetOnPurpose.includes(field) ? undefined : body[field];
-	const comparison: OrderComparison = compareOrder(
-		asked,
-		earlier,
-		order.matchFields,
-		unsetOnPurpose.filter((field) => field !== 'withdrawAmount'),
+	const sent = describeSent(body, order.matchFields);
+	return new CardepassApiFailure(
+		`Cardepass answered ${describeOrderType(order.orderType, model)} with no order, so its result is unknown (Customer Order No ${customerOrderNo}${sent ? `; sent: ${sent}` : ''})`,
+		{
+			errorCode: 'RESULT_UNKNOWN',
+			errorMessage: `Running it again with the same Customer Order No is safe: Cardepass will not make it twice, and the node then returns the order it made. To check first, use Order → Get with Customer Order No ${customerOrderNo}.`,
+		},
 	);
-	if (unsetOnPurpose.includes('withdrawAmount') && body.cardId !== undefined) {
-		const difference = await wholeBalanceDifference(sendRead, String(body.cardId), earlier);
-		if (difference) comparison.differences.push(difference);
-	}
-	if (comparison.differences.length > 0) {
-		const orderNo = earlier.orderNo ? ` (order ${String(earlier.orderNo)})` : '';
-		throw new CardepassApiFailure(
-			`Customer Order No ${customerOrderNo} was already used for a different order${orderNo}: ${comparison.differences.join('; ')}`,
-			{ ...details, errorMessage: 'Give this order its own Customer Order No.' },
-		);
-	}
-	return { order: earlier, unverified: comparison.unverified };
 }
 
 /**
- * Sends an order. A Customer Order No used before returns the earlier order when it is the same order;
- * with Wait for Completion, the order is followed until it is done. With Simplify on (the default) every
- * path gives the same shape.
+ * What a new order's answer leaves out, read from Cardepass, so a new order and the same order found again
+ * read alike: the order's card from the order query when the answer names none (v1.0's top-up), then the
+ * card's currency and last digits from the card's record. Never from what the item asked for.
+ */
+async function completeFromCardepass(
+	simplified: IDataObject,
+	facts: Omit<OrderFacts, 'card'>,
+	sendRead: SendRead,
+): Promise<IDataObject> {
+	let complete = simplified;
+	if (complete.cardId === null && typeof complete.orderNo === 'string') {
+		const found = await settle(
+			findOrder(sendRead, facts.model, facts.orderType, { orderNo: complete.orderNo }),
+		);
+		if (found.ok && found.value) complete = fillGaps(complete, simplifyOrder(found.value, facts));
+	}
+	if (complete.currency !== null && complete.maskedCardNumber !== null) return complete;
+	if (typeof complete.cardId !== 'string') return complete;
+	const card = await readCard(sendRead, complete.cardId);
+	return card ? fillGaps(complete, simplifyOrder({}, { ...facts, card })) : complete;
+}
+
+/**
+ * Sends an order. An item succeeds only with an order Cardepass confirmed: the order in its answer, or, when
+ * the number is refused as used, the earlier order under it proven to be this one (earlierOrder.ts). With
+ * Wait for Completion, the order is followed until it is done. With Simplify on (the default) every path
+ * gives the same shape.
  */
 export async function placeOrder(
 	ctx: IExecuteSingleFunctions,
@@ -107,17 +88,30 @@ export async function placeOrder(
 	const model = await resolveOrderModel(ctx, order, body, sendRead);
 	await checkProductRules(ctx, order.rule, model, body, sendRead);
 	let placed: IDataObject;
-	let earlier: { unverified: string[] } | undefined;
+	let earlier: { card?: IDataObject } | undefined;
 	// Orders whose endpoint depends on the card model are sent to the model's own path.
 	const url = order.endpoint ? `/v1/orders/${model}/${order.endpoint}` : undefined;
 	const answer = await settle(send(url ? { body, url } : { body }));
 	if (answer.ok) {
-		placed = toRecords(answer.value)[0] ?? {};
+		const record = toRecords(answer.value)[0];
+		if (!record || record.orderNo === undefined || record.orderNo === null || record.orderNo === '')
+			throw resultUnknown(order, model, body);
+		placed = record;
 	} else {
-		if (!isDuplicateOrder(answer.error)) throw answer.error;
-		const recovered = await recoverEarlierOrder(ctx, order, model, body, sendRead, answer.error);
+		const refusal = refusalOf(answer.error);
+		if (!refusal) throw answer.error;
+		const recovered = await recoverEarlierOrder(
+			ctx,
+			order,
+			model,
+			body,
+			sendRead,
+			refusal.details,
+			refusal.details.errorCode === 'DUPLICATE_ORDER',
+		);
+		if (!recovered) throw answer.error;
 		placed = recovered.order;
-		earlier = { unverified: recovered.unverified };
+		earlier = { card: recovered.card };
 	}
 	if (options.completionTimeoutSeconds !== undefined) {
 		placed = await waitForCompletion(
@@ -130,18 +124,9 @@ export async function placeOrder(
 		);
 	}
 	if (ctx.getNodeParameter('simplify', true) === true) {
-		return simplifyOrder(placed, {
-			orderType: order.orderType,
-			model,
-			sent: body,
-			earlierOrder: earlier !== undefined,
-			unverified: earlier?.unverified ?? [],
-		});
+		const facts = { orderType: order.orderType, model, earlierOrder: earlier !== undefined };
+		if (earlier) return simplifyOrder(placed, { ...facts, card: earlier.card });
+		return await completeFromCardepass(simplifyOrder(placed, facts), facts, sendRead);
 	}
-	if (!earlier) return placed;
-	return {
-		...placed,
-		earlierOrder: true,
-		...(earlier.unverified.length > 0 ? { unverified: earlier.unverified } : {}),
-	};
+	return earlier ? { ...placed, earlierOrder: true } : placed;
 }

@@ -5,6 +5,7 @@ import { CARD_MODEL_VALUES, cardModelProperty, optionsCollection } from '../../s
 import type { CardepassOperation } from '../../shared/operation';
 import { toRecords } from '../../shared/envelope';
 import { findOrder, ORDER_TYPES } from '../../shared/orderQuery';
+import { simplifyOrder, simplifyProperty } from '../../shared/orderOutput';
 import type { Sender } from '../../shared/sender';
 import type { CardModel, InputCheck, RequestOptions } from '../../shared/types';
 import { oneOf, requiredText } from '../../shared/validation';
@@ -92,6 +93,20 @@ async function findOrderOfAnyType(
 	);
 }
 
+/** With Simplify on, an order read here has the shape the Card operations give the same order. */
+function simplifyFoundOrders(this: IExecuteSingleFunctions, records: IDataObject[]): IDataObject[] {
+	if (this.getNodeParameter('simplify', true) !== true) return records;
+	const model = this.getNodeParameter('cardModel') as CardModel;
+	const asked = this.getNodeParameter('orderType', ANY_TYPE) as string;
+	return records.map((record) =>
+		simplifyOrder(record, {
+			orderType: typeof record.orderType === 'string' ? record.orderType : asked,
+			model,
+			earlierOrder: false,
+		}),
+	);
+}
+
 const checkLookUp: InputCheck = function (this: IExecuteSingleFunctions, request) {
 	oneOf('lookUpBy', 'Look Up By', ['orderNo', 'customerOrderNo']).call(this, request);
 	if (this.getNodeParameter('lookUpBy') === 'orderNo') {
@@ -157,10 +172,12 @@ export const get: CardepassOperation = {
 			description: 'The Customer Order No the order was sent with',
 			displayOptions: { show: { lookUpBy: ['customerOrderNo'] } },
 		},
+		simplifyProperty,
 		optionsCollection(false),
 	],
 	spec: {
 		checks: [oneOf('cardModel', 'Card Model', CARD_MODEL_VALUES), checkOrderType, checkLookUp],
 		read: findOrderOfAnyType,
+		transform: simplifyFoundOrders,
 	},
 };
