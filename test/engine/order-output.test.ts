@@ -118,7 +118,7 @@ describe.each(REVISIONS)('order output shapes, against API v%s', (revision) => {
 		},
 	);
 
-	test('Top Up: the same card, amount, fee and total whether the order is new or earlier', async () => {
+	test('Top Up: the same amount, fee and total whether the order is new or earlier, the card only as Cardepass names it', async () => {
 		const topUp = { ...ORDERS[0][1], customerOrderNo: 'SHAPE-2' };
 		const fresh = (await box.engine.run(topUp)).items[0];
 		const again = (await box.engine.run(topUp)).items[0];
@@ -129,8 +129,10 @@ describe.each(REVISIONS)('order output shapes, against API v%s', (revision) => {
 			item.totalAmount,
 			item.orderType,
 		];
-		expect(facts(fresh)).toEqual(['CARD123456', 10, 1, 11, 'CardTopUp']);
-		expect(facts(again)).toEqual(facts(fresh));
+		// v1.0's top-up answer names no card; the order query that finds it again does.
+		const card = revision === '1.0' ? null : 'CARD123456';
+		expect(facts(fresh)).toEqual([card, 10, 1, 11, 'CardTopUp']);
+		expect(facts(again)).toEqual(['CARD123456', 10, 1, 11, 'CardTopUp']);
 	});
 
 	test('Simplify off: the provider answer as it came, the earlier order marked', async () => {

@@ -228,6 +228,28 @@ describe('an earlier order in a richer shape than the documents show (orderViews
 		expect(box.sim.getOrders({ orderType: 'ApplyCard' })).toHaveLength(1);
 	});
 
+	test('a total limit of 5000 against an earlier order that set none is a different order', async () => {
+		const limits = {
+			resource: 'card',
+			operation: 'updateLimits',
+			cardId: 'CARD789012',
+			maxAuthAmount: 100,
+			totalLimit: 'unlimited',
+			customerOrderNo: 'LIM-2',
+		};
+		await box.engine.run(limits);
+		const { items, error } = await box.engine.run({
+			...limits,
+			totalLimit: 'limited',
+			maxCreditAmount: 5000,
+		});
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(
+			/already used for a different order \(order \S+\): the earlier order set no total limit \(this one: 5000\)$/,
+		);
+		expect(box.sim.getOrders({ orderType: 'CreditLimit' })).toHaveLength(1);
+	});
+
 	test('No Total Limit against an earlier total limit of 5000 is a different order', async () => {
 		const limits = {
 			resource: 'card',

@@ -286,7 +286,8 @@ function postView(ctx, order) {
 					customerOrderNo: order.customerOrderNo,
 				};
 			}
-			if (v14) {
+			// The v1.4 field table lists these; its example does not show them.
+			if (v14 && extended(ctx)) {
 				view.feeChargeDetails = order.fee
 					? [{ feeType: 'CancelCardFee', amount: order.fee, currency: order.cardCurrency }]
 					: [];
@@ -298,7 +299,7 @@ function postView(ctx, order) {
 				view.isUseNewVersionPricing = false;
 			}
 			view.note = '销卡操作';
-			if (v14) view.cancelCardSource = 'OpenApi';
+			if (v14 && extended(ctx)) view.cancelCardSource = 'OpenApi';
 			return {
 				...view,
 				status: order.status,

@@ -16,6 +16,7 @@ import {
 	findOrderOfAnotherKind,
 	ORDER_NOT_PROVEN,
 } from './orderQuery';
+import { cardKind } from './productRules';
 import type { CardModel, OrderSpec } from './types';
 
 function isNotProven(error: unknown): boolean {
@@ -101,7 +102,11 @@ export async function recoverEarlierOrder(
 	for (const field of order.matchFields)
 		asked[field] = unsetOnPurpose.includes(field) ? undefined : body[field];
 	let comparison = compareOrder(asked, earlier, order.matchFields, unsetMeansNone);
-	const card = await readCard(sendRead, body.cardId);
+	// The card is read only when the order leaves something to prove that the card shows.
+	const card =
+		comparison.unconfirmed.length > 0 || unsetOnPurpose.includes('withdrawAmount')
+			? await readCard(sendRead, body.cardId)
+			: undefined;
 	comparison = confirmWithCard(comparison, asked, earlier, card, unsetMeansNone);
 	if (unsetOnPurpose.includes('withdrawAmount')) {
 		const difference = wholeBalanceDifference(card, earlier);
@@ -132,5 +137,16 @@ export async function recoverEarlierOrder(
 			},
 		);
 	}
-	return { order: earlier, card };
+	return { order: earlier, card: card ?? (await knownCard(ctx, sendRead, body.cardId)) };
+}
+
+/** The card's currency as the product rules keep it (read once per card and credential, then kept). */
+async function knownCard(
+	ctx: IExecuteSingleFunctions,
+	sendRead: SendRead,
+	cardId: unknown,
+): Promise<IDataObject | undefined> {
+	if (typeof cardId !== 'string' || cardId === '') return undefined;
+	const kind = await cardKind(ctx, sendRead, cardId);
+	return kind ? { cardCurrency: kind.cardCurrency } : undefined;
 }

@@ -80,8 +80,8 @@ export interface OrderFacts {
 	model: CardModel;
 	earlierOrder: boolean;
 	/**
-	 * The order's card as Cardepass shows it (GET /v1/cards/{cardId}): the card the answer names, or the
-	 * card an earlier order was proven to be for. Gives what one answer shows and another does not (the
+	 * What Cardepass shows of the card an earlier order was proven to be for (its record, or the currency the
+	 * product rules keep): gives what the order query leaves out and a new order's answer shows (the
 	 * currency, the card number's last four digits, a Share Balance card's limits). Never what the item asked.
 	 */
 	card?: IDataObject;
@@ -129,12 +129,4 @@ export function simplifyOrder(record: IDataObject, facts: OrderFacts): IDataObje
 	simplified.completedOn = orNull(record.completedOn) as string;
 	simplified.earlierOrder = facts.earlierOrder;
 	return simplified;
-}
-
-/** The simplified order with each value Cardepass did not say (null) taken from another of its answers. */
-export function fillGaps(simplified: IDataObject, more: IDataObject): IDataObject {
-	const filled: IDataObject = { ...simplified };
-	for (const [key, value] of Object.entries(filled))
-		if (value === null && more[key] !== null && more[key] !== undefined) filled[key] = more[key];
-	return filled;
 }

@@ -4,16 +4,15 @@ import type {
 	IExecuteSingleFunctions,
 } from 'n8n-workflow';
 
-import { readCard, recoverEarlierOrder } from './earlierOrder';
+import { recoverEarlierOrder } from './earlierOrder';
 import { CardepassApiFailure, settle, toRecords } from './envelope';
 import { isTemporaryFailure, readFailure } from './errors';
 import { describeSent } from './orderComparison';
 import { waitForCompletion } from './orderCompletion';
 import type { SendRead } from './orderQuery';
-import { describeOrderType, findOrder } from './orderQuery';
+import { describeOrderType } from './orderQuery';
 import { resolveOrderModel } from './cardModelLookup';
-import type { OrderFacts } from './orderOutput';
-import { fillGaps, simplifyOrder } from './orderOutput';
+import { simplifyOrder } from './orderOutput';
 import { checkProductRules } from './productRules';
 import type { CardModel, OrderSpec } from './types';
 
@@ -46,29 +45,6 @@ function resultUnknown(order: OrderSpec, model: CardModel, body: IDataObject): C
 			errorMessage: `Running it again with the same Customer Order No is safe: Cardepass will not make it twice, and the node then returns the order it made. To check first, use Order → Get with Customer Order No ${customerOrderNo}.`,
 		},
 	);
-}
-
-/**
- * What a new order's answer leaves out, read from Cardepass, so a new order and the same order found again
- * read alike: the order's card from the order query when the answer names none (v1.0's top-up), then the
- * card's currency and last digits from the card's record. Never from what the item asked for.
- */
-async function completeFromCardepass(
-	simplified: IDataObject,
-	facts: Omit<OrderFacts, 'card'>,
-	sendRead: SendRead,
-): Promise<IDataObject> {
-	let complete = simplified;
-	if (complete.cardId === null && typeof complete.orderNo === 'string') {
-		const found = await settle(
-			findOrder(sendRead, facts.model, facts.orderType, { orderNo: complete.orderNo }),
-		);
-		if (found.ok && found.value) complete = fillGaps(complete, simplifyOrder(found.value, facts));
-	}
-	if (complete.currency !== null && complete.maskedCardNumber !== null) return complete;
-	if (typeof complete.cardId !== 'string') return complete;
-	const card = await readCard(sendRead, complete.cardId);
-	return card ? fillGaps(complete, simplifyOrder({}, { ...facts, card })) : complete;
 }
 
 /**
@@ -124,9 +100,12 @@ export async function placeOrder(
 		);
 	}
 	if (ctx.getNodeParameter('simplify', true) === true) {
-		const facts = { orderType: order.orderType, model, earlierOrder: earlier !== undefined };
-		if (earlier) return simplifyOrder(placed, { ...facts, card: earlier.card });
-		return await completeFromCardepass(simplifyOrder(placed, facts), facts, sendRead);
+		return simplifyOrder(placed, {
+			orderType: order.orderType,
+			model,
+			earlierOrder: earlier !== undefined,
+			card: earlier?.card,
+		});
 	}
 	return earlier ? { ...placed, earlierOrder: true } : placed;
 }

@@ -117,6 +117,21 @@ function retrySuite() {
 						),
 				),
 				await scenario(
+					'generic',
+					'e2eRetryGeneric',
+					'numbers from the data, repeats refused with the generic HTTP 400 and a Chinese message',
+					{ revision: '1.4', duplicateRefusal: 'generic' },
+					'cdpRetryGeneric',
+					(c) =>
+						topUpWorkflow(
+							'e2eRetryGeneric',
+							'E2E retry, generic refusal',
+							c,
+							threeTopUps.map((row, i) => ({ ...row, invoiceId: `E2E-GEN-${i + 1}` })),
+							'={{ $json.invoiceId }}',
+						),
+				),
+				await scenario(
 					'lost',
 					'e2eRetryLost',
 					'auto number, answer lost, retries run out',
@@ -143,7 +158,7 @@ function retrySuite() {
 			// 1. The failed executions, each in an `n8n execute` process of its own.
 			const failed = {};
 			const firstOrders = {};
-			for (const key of ['original', 'saved', 'data']) {
+			for (const key of ['original', 'saved', 'data', 'generic']) {
 				const { sim, workflowId, label } = scenarios[key];
 				sim.state.accounts.USD = LOW_BALANCE;
 				failed[key] = await t.setup(
@@ -330,6 +345,30 @@ function retrySuite() {
 					},
 					server,
 					retried.data,
+				);
+
+				await t.test(
+					`${scenarios.generic.label}: 3 orders in all, one per item; the 2 earlier come back earlierOrder: true`,
+					() => {
+						const all = orders('generic');
+						const items = outputOf(retried.generic, 'Top Up');
+						assert.deepEqual(sortedNumbers(all), ['E2E-GEN-1', 'E2E-GEN-2', 'E2E-GEN-3']);
+						assert.deepEqual(earlierFlags(items), [true, true, false]);
+						assert.deepEqual(
+							items.map((item) => [item.customerOrderNo, item.amount]),
+							[
+								['E2E-GEN-1', 10],
+								['E2E-GEN-2', 11],
+								['E2E-GEN-3', 500],
+							],
+						);
+						const refused = scenarios.generic.sim
+							.apiRequests({ path: TOP_UP_PATH })
+							.filter((request) => request.status === 400);
+						assert.equal(refused.length, 2, 'the two repeats were refused with HTTP 400');
+					},
+					server,
+					retried.generic,
 				);
 
 				await t.test(
