@@ -5,7 +5,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { GENERATED_ORDER_NO_PATTERN } from '../../nodes/Cardepass/shared/orderNumber';
-import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
+import { REVISIONS_AND_REFUSALS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 const topUp = (options: INodeParameters = {}) => ({
@@ -16,10 +16,10 @@ const topUp = (options: INodeParameters = {}) => ({
 	options,
 });
 
-describe.each(REVISIONS)(
-	'Retry of a failed execution with generated Customer Order Nos, against API v%s',
-	(revision) => {
-		const box = useSimulatedCardepass({ revision });
+describe.each(REVISIONS_AND_REFUSALS)(
+	'Retry of a failed execution with generated Customer Order Nos, against API v%s, repeats refused as %s',
+	(revision, duplicateRefusal) => {
+		const box = useSimulatedCardepass({ revision, duplicateRefusal });
 		const topUps = () => box.sim.getOrders({ orderType: 'CardTopUp' });
 
 		test('3 top-ups, the third refused for lack of funds: funds added, Retry makes exactly the third, the two earlier come back', async () => {

@@ -6,9 +6,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
-
-const REFUSALS = ['DUPLICATE_ORDER', 'generic'] as const;
+import {
+	DUPLICATE_REFUSALS,
+	REVISIONS,
+	useSimulatedCardepass,
+} from '../helpers/simulatedCardepass';
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 const STANDARD_QUERY = '/v1/orders/standard';
 
@@ -46,7 +48,7 @@ const standardCreate = (cardCurrency: string, customerOrderNo: string) => ({
 });
 
 describe.each(REVISIONS)('an order item is green only when proven, against API v%s', (revision) => {
-	describe.each(REFUSALS)('a repeated number refused as %s', (duplicateRefusal) => {
+	describe.each(DUPLICATE_REFUSALS)('a repeated number refused as %s', (duplicateRefusal) => {
 		const box = useSimulatedCardepass({ revision, duplicateRefusal });
 		const paidFromAccount = () => 100000 - box.sim.getBalance('USD');
 

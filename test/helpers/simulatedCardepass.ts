@@ -6,6 +6,14 @@ import { CardepassEngine } from './engine';
 export type Revision = '1.0' | '1.4';
 export const REVISIONS: Revision[] = ['1.0', '1.4'];
 
+/** How the simulator refuses a repeated Customer Order No: the draft's code, or the documents' generic 400. */
+export const DUPLICATE_REFUSALS = ['DUPLICATE_ORDER', 'generic'] as const;
+
+/** Every revision with every way of refusing a repeat, for describe.each. */
+export const REVISIONS_AND_REFUSALS = REVISIONS.flatMap((revision) =>
+	DUPLICATE_REFUSALS.map((refusal) => [revision, refusal] as const),
+);
+
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 export type SimulatorOptions = Parameters<typeof startSimulator>[0];
 
