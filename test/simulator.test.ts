@@ -1163,6 +1163,36 @@ describe('order query', () => {
 			/duplicateOrderStatus must be one of 200, 400, 409/,
 		);
 	});
+
+	test("duplicateRefusal 'generic': a repeat gets HTTP 400 with the generic code and a Chinese message, nothing changes", async () => {
+		const sim = await start({ duplicateRefusal: 'generic' });
+		const client = await api(sim);
+		const order = { cardId: IDS.standardUsd, topUpAmount: 10, customerOrderNo: 'G-1' };
+		await client.post('/v1/orders/standard/topup', order);
+		const balance = sim.getBalance('USD');
+		const repeat = await client.post('/v1/orders/standard/topup', order);
+		expectEnvelope(repeat, 400, '400');
+		expect(repeat.data.errorMessage).toBe('订单号重复');
+		expect(sim.getOrders({ customerOrderNo: 'G-1' })).toHaveLength(1);
+		expect(sim.getBalance('USD')).toBe(balance);
+		await expect(start({ duplicateRefusal: 'DUPLICATE' as never })).rejects.toThrow(
+			/duplicateRefusal must be one of "DUPLICATE_ORDER", "generic"/,
+		);
+	});
+
+	test.each([
+		['documented', undefined],
+		['extended', expect.any(String)],
+	] as const)(
+		'v1.4 share-balance cancel with orderViews %s: the fields only the field table lists come only on request',
+		async (orderViews, source) => {
+			const sim = await start({ revision: '1.4', orderViews });
+			const client = await api(sim);
+			const cancel = await client.post('/v1/orders/sharebalance/cancel', { cardId: IDS.shareEur });
+			expect(cancel.data.data.cancelCardSource).toEqual(source);
+			expect('feePricingStandard' in cancel.data.data).toBe(orderViews === 'extended');
+		},
+	);
 });
 
 describe('fund logs pagination', () => {
