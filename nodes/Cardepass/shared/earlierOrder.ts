@@ -39,7 +39,7 @@ export async function readCard(
 
 /**
  * A Customer Order No refused as used before: the earlier order under it, when it is this item's order.
- * `duplicate` is the refusal; `namedDuplicate` says whether it named the number as used (the draft's code).
+ * `refusal` is what Cardepass said; `namedDuplicate` says whether it named the number as used (the draft's code).
  * Returns undefined when no earlier order is found and the refusal did not say the number was used: the
  * caller then reports the refusal as it came.
  */
@@ -137,7 +137,22 @@ export async function recoverEarlierOrder(
 			},
 		);
 	}
-	return { order: earlier, card: card ?? (await knownCard(ctx, sendRead, body.cardId)) };
+	return {
+		order: earlier,
+		card: card ? shownFacts(card) : await knownCard(ctx, sendRead, body.cardId),
+	};
+}
+
+/** What the output may show of a card: never its whole number or CVV, only the last four digits. */
+function shownFacts(card: IDataObject): IDataObject {
+	const lastFour = /(\d{4})$/.exec(String(card.cardNumber ?? ''))?.[1];
+	return {
+		cardId: card.cardId,
+		cardCurrency: card.cardCurrency,
+		maxAuthAmount: card.maxAuthAmount,
+		maxCreditAmount: card.maxCreditAmount,
+		maskedCardNumber: lastFour ? `****${lastFour}` : undefined,
+	};
 }
 
 /** The card's currency as the product rules keep it (read once per card and credential, then kept). */
