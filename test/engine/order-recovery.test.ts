@@ -159,7 +159,6 @@ describe.each(REVISIONS)(
 				resource: 'card',
 				operation: 'withdraw',
 				cardId: 'CARD123456',
-				withdrawAll: false,
 				withdrawAmount: 50,
 				customerOrderNo: 'WD-1',
 			});
@@ -167,11 +166,11 @@ describe.each(REVISIONS)(
 				resource: 'card',
 				operation: 'withdraw',
 				cardId: 'CARD123456',
-				withdrawAll: true,
+				withdrawMode: 'wholeBalance',
 				customerOrderNo: 'WD-1',
 			});
 			expect(whole.error?.message).toMatch(
-				/the earlier order withdrew 50 and the card still holds \S+ \(this one withdraws the whole balance\)$/,
+				/the earlier order's amount withdrawn was 50 \(this one: \S+\)$/,
 			);
 			expect(box.sim.getOrders({ orderType: 'CardWithdraw' })).toHaveLength(1);
 		});
@@ -181,7 +180,7 @@ describe.each(REVISIONS)(
 				resource: 'card',
 				operation: 'withdraw',
 				cardId: 'CARD123456',
-				withdrawAll: true,
+				withdrawMode: 'wholeBalance',
 				customerOrderNo: 'WD-2',
 			};
 			await box.engine.run(whole);

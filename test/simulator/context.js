@@ -45,6 +45,7 @@ const { FaultQueue } = require('./faults');
  * @property {200 | 400 | 409} duplicateOrderStatus
  * @property {200 | 400 | 404} orderNotFoundStatus
  * @property {'documented' | 'extended'} orderViews
+ * @property {number} withdrawFee
  * @property {OrderStatuses} orderStatuses
  */
 

@@ -40,6 +40,8 @@ const webhooks = require('./webhooks');
  * @property {200 | 404} [cardNotFoundStatus]    HTTP status of CARD_NOT_FOUND on GET /v1/cards/{id}; default 200
  * @property {200 | 400 | 409} [duplicateOrderStatus] HTTP status of DUPLICATE_ORDER; default 200
  * @property {200 | 400 | 404} [orderNotFoundStatus]  HTTP status of ORDER_NOT_FOUND (v1.0 order query); default 200
+ * @property {number} [withdrawFee]             the fee a standard card pays on top of a withdrawal; default 1 (fees.js).
+ *   The documents' v1.0 example shows 0: with 0, a withdrawal of the whole balance empties the card
  * @property {'documented' | 'extended'} [orderViews] order answers: exactly the documents' fields (default), or with the extra fields listed in the README
  * @property {{ processing?: string, completed?: string, failed?: string }} [orderStatuses]
  *   order status names; default Processing / Completed / Failed (the v1.4 document also uses Pending and Failure)
@@ -300,6 +302,7 @@ function resolveOptions(options) {
 		),
 		orderNotFoundStatus: oneOf('orderNotFoundStatus', options.orderNotFoundStatus, [200, 400, 404]),
 		orderViews: oneOf('orderViews', options.orderViews, ['documented', 'extended']),
+		withdrawFee: checkFee(options.withdrawFee),
 		orderStatuses: {
 			processing: 'Processing',
 			completed: 'Completed',
@@ -307,6 +310,15 @@ function resolveOptions(options) {
 			...(options.orderStatuses || {}),
 		},
 	};
+}
+
+/** @param {unknown} fee @returns {number} */
+function checkFee(fee) {
+	if (fee === undefined) return FEES.withdraw;
+	if (typeof fee !== 'number' || !Number.isFinite(fee) || fee < 0) {
+		throw new Error(`withdrawFee must be a number >= 0, got ${JSON.stringify(fee)}`);
+	}
+	return fee;
 }
 
 /**

@@ -1,7 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { toRecords } from './envelope';
-import type { SendRead } from './orderQuery';
 import type { OrderField } from './types';
 
 /** Where each compared field may sit in an order record; the shapes differ between order types and revisions. */
@@ -114,23 +112,4 @@ export function compareOrder(
 		}
 	}
 	return { differences, unverified };
-}
-
-/**
- * "Withdraw Whole Balance" against an earlier withdrawal: the earlier order shows only the amount it moved,
- * so the card tells whether that was the whole balance. Only the balance is read from the card's record.
- */
-export async function wholeBalanceDifference(
-	send: SendRead,
-	cardId: string,
-	earlier: IDataObject,
-): Promise<string | undefined> {
-	const withdrawn = shownValue(earlier, 'withdrawAmount');
-	if (!withdrawn.shown || isEmpty(withdrawn.value)) return undefined;
-	const card = toRecords(
-		await send({ method: 'GET', url: `/v1/cards/${encodeURIComponent(cardId)}`, qs: {} }),
-	)[0];
-	const balance = Number(card?.balanceAmount);
-	if (!Number.isFinite(balance) || balance <= 0) return undefined;
-	return `the earlier order withdrew ${String(withdrawn.value)} and the card still holds ${balance} (this one withdraws the whole balance)`;
 }

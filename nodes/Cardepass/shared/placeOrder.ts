@@ -7,7 +7,7 @@ import type {
 import { CardepassApiFailure, settle, toRecords } from './envelope';
 import { readFailure } from './errors';
 import type { AskedOrder, OrderComparison } from './orderComparison';
-import { compareOrder, wholeBalanceDifference } from './orderComparison';
+import { compareOrder } from './orderComparison';
 import { waitForCompletion } from './orderCompletion';
 import type { SendRead } from './orderQuery';
 import { describeOrderType, findOrder, findOrderOfAnotherKind } from './orderQuery';
@@ -75,12 +75,8 @@ async function recoverEarlierOrder(
 		asked,
 		earlier,
 		order.matchFields,
-		unsetOnPurpose.filter((field) => field !== 'withdrawAmount'),
+		unsetOnPurpose,
 	);
-	if (unsetOnPurpose.includes('withdrawAmount') && body.cardId !== undefined) {
-		const difference = await wholeBalanceDifference(sendRead, String(body.cardId), earlier);
-		if (difference) comparison.differences.push(difference);
-	}
 	if (comparison.differences.length > 0) {
 		const orderNo = earlier.orderNo ? ` (order ${String(earlier.orderNo)})` : '';
 		throw new CardepassApiFailure(
@@ -108,16 +104,23 @@ export async function placeOrder(
 	await checkProductRules(ctx, order.rule, model, body, sendRead);
 	let placed: IDataObject;
 	let earlier: { unverified: string[] } | undefined;
-	// Orders whose endpoint depends on the card model are sent to the model's own path.
-	const url = order.endpoint ? `/v1/orders/${model}/${order.endpoint}` : undefined;
-	const answer = await settle(send(url ? { body, url } : { body }));
-	if (answer.ok) {
-		placed = toRecords(answer.value)[0] ?? {};
+	// An earlier order Cardepass already shows under this number (an emptied card's withdrawal) is not sent again.
+	const known = await order.completeBody?.call(ctx, body, sendRead);
+	if (known) {
+		placed = known;
+		earlier = { unverified: [] };
 	} else {
-		if (!isDuplicateOrder(answer.error)) throw answer.error;
-		const recovered = await recoverEarlierOrder(ctx, order, model, body, sendRead, answer.error);
-		placed = recovered.order;
-		earlier = { unverified: recovered.unverified };
+		// Orders whose endpoint depends on the card model are sent to the model's own path.
+		const url = order.endpoint ? `/v1/orders/${model}/${order.endpoint}` : undefined;
+		const answer = await settle(send(url ? { body, url } : { body }));
+		if (answer.ok) {
+			placed = toRecords(answer.value)[0] ?? {};
+		} else {
+			if (!isDuplicateOrder(answer.error)) throw answer.error;
+			const recovered = await recoverEarlierOrder(ctx, order, model, body, sendRead, answer.error);
+			placed = recovered.order;
+			earlier = { unverified: recovered.unverified };
+		}
 	}
 	if (options.completionTimeoutSeconds !== undefined) {
 		placed = await waitForCompletion(
