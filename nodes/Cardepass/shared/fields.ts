@@ -2,6 +2,7 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_MAX_CONCURRENT_REQUESTS } from './limiter';
 import { STARTING_WINDOW } from './pace';
+import { DEFAULT_RETRIES } from './sender';
 import type { InputCheck } from './types';
 import type { AmountRule, Target } from './validation';
 import { CUSTOMER_ORDER_NO_MAX_LENGTH, checkCustomerOrderNo } from './customerOrderNo';
@@ -127,7 +128,7 @@ const retries: INodeProperties = {
 	name: 'retries',
 	type: 'number',
 	typeOptions: { minValue: 0, maxValue: 4 },
-	default: 2,
+	default: DEFAULT_RETRIES,
 	description:
 		'How often to send a request again when Cardepass answers 429 or 5xx, the connection drops or the answer cannot be read, waiting 1, 2, 4 then 8 seconds. Safe for orders: a repeat carries the same Customer Order No, and an order that was made is returned instead of being made again.',
 };

@@ -17,15 +17,13 @@ import { stableCustomerOrderNo } from './orderNumber';
 import { placeOrder } from './placeOrder';
 import { collectCursorPages, collectPages } from './paging';
 import type { Sender } from './sender';
-import { createSender } from './sender';
+import { DEFAULT_RETRIES, createSender } from './sender';
 import { refusalBeforeSending } from './refusal';
 import { isToolCall, refuseToolOrderWithoutNumber } from './toolCall';
 import type { OperationRegistry, OperationSpec } from './types';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
-/** Temporary failures (429, 5xx, a dropped connection, an unreadable answer) are sent again this often. */
-const DEFAULT_RETRIES = 2;
 const DEFAULT_COMPLETION_TIMEOUT_SECONDS = 120;
 const MAX_COMPLETION_TIMEOUT_SECONDS = 3600;
 
