@@ -21,7 +21,7 @@ const topUp = (extra: IDataObject = {}) => ({
 });
 
 /** The node's own refusal: none of the fields a Cardepass answer gives an error. */
-function expectNodeRefusal(error: IDataObject | undefined) {
+function expectNodeRefusal(error: Record<string, unknown> | undefined) {
 	expect(error?.description).toMatch(NOTHING_SENT);
 	expect(error?.description).not.toMatch(/Cardepass refuses|Error code|Response ID/);
 	expect(error?.httpCode ?? null).toBeNull();
