@@ -175,21 +175,6 @@ describe.each(REVISIONS)(
 			expect(box.sim.getOrders({ orderType: 'CardWithdraw' })).toHaveLength(1);
 		});
 
-		test('Withdraw Whole Balance sent again after it emptied the card is the same order', async () => {
-			const whole = {
-				resource: 'card',
-				operation: 'withdraw',
-				cardId: 'CARD123456',
-				withdrawMode: 'wholeBalance',
-				customerOrderNo: 'WD-2',
-			};
-			await box.engine.run(whole);
-			const again = await box.engine.run(whole);
-			expect(again.error).toBeUndefined();
-			expect(again.items[0]).toMatchObject({ earlierOrder: true });
-			expect(box.sim.getOrders({ orderType: 'CardWithdraw' })).toHaveLength(1);
-		});
-
 		test('a number Cardepass says was used, with no order under it anywhere: no new number is advised', async () => {
 			box.sim.inject({
 				match: { path: TOP_UP_PATH },
