@@ -418,6 +418,14 @@ async function topUpChecks(checks, page, info, sandbox) {
 				!/Error code\s*none/i.test(panelText),
 				'the error shows "Error code: none", as if Cardepass had refused the amount',
 			);
+			expect(
+				!/From Cardepass/i.test(panelText),
+				'the error shows "From Cardepass", as if Cardepass had refused the amount',
+			);
+			expect(
+				/Nothing was sent to Cardepass/.test(error.description ?? ''),
+				`the description does not say that nothing was sent: "${error.description}"`,
+			);
 			const sent = sim.apiRequests({ method: 'POST' }).length - posts;
 			expect(
 				sent === 0 && sim.state.orders.length === ordersBefore,

@@ -49,7 +49,6 @@ const BASE = {
 		resource: 'card',
 		operation: 'withdraw',
 		cardId: CARD,
-		withdrawAll: false,
 		withdrawAmount: 50,
 		customerOrderNo: 'BAD-WD',
 	},

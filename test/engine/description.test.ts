@@ -153,7 +153,9 @@ describe('the built node description', () => {
 		for (const field of fields)
 			expect([field.description, field.hint]).toEqual([
 				expect.stringMatching(/only once per number/),
-				expect.stringMatching(/^Leave empty to generate one/),
+				expect.stringMatching(
+					/^Left empty, the node generates a number: a Retry of a failed execution sends the same number and does not pay again, but running the workflow again \(a new execution\) pays again\./,
+				),
 			]);
 	});
 

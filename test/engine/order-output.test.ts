@@ -14,7 +14,6 @@ const ORDERS: Array<[string, IDataObject]> = [
 			resource: 'card',
 			operation: 'withdraw',
 			cardId: 'CARD234567',
-			withdrawAll: false,
 			withdrawAmount: '20',
 		},
 	],

@@ -156,43 +156,6 @@ describe.each(REVISIONS)(
 				expect(box.sim.getOrders({ orderType: 'ApplyCard' })).toHaveLength(1);
 			});
 
-			test('Withdraw Whole Balance against an earlier withdrawal of 50 that left money on the card is a different order', async () => {
-				await box.engine.run({
-					resource: 'card',
-					operation: 'withdraw',
-					cardId: 'CARD123456',
-					withdrawAll: false,
-					withdrawAmount: 50,
-					customerOrderNo: 'WD-1',
-				});
-				const whole = await box.engine.run({
-					resource: 'card',
-					operation: 'withdraw',
-					cardId: 'CARD123456',
-					withdrawAll: true,
-					customerOrderNo: 'WD-1',
-				});
-				expect(whole.error?.message).toMatch(
-					/the earlier order withdrew 50 and the card still holds \S+ \(this one withdraws the whole balance\)$/,
-				);
-				expect(box.sim.getOrders({ orderType: 'CardWithdraw' })).toHaveLength(1);
-			});
-
-			test('Withdraw Whole Balance sent again after it emptied the card is the same order', async () => {
-				const whole = {
-					resource: 'card',
-					operation: 'withdraw',
-					cardId: 'CARD123456',
-					withdrawAll: true,
-					customerOrderNo: 'WD-2',
-				};
-				await box.engine.run(whole);
-				const again = await box.engine.run(whole);
-				expect(again.error).toBeUndefined();
-				expect(again.items[0]).toMatchObject({ earlierOrder: true });
-				expect(box.sim.getOrders({ orderType: 'CardWithdraw' })).toHaveLength(1);
-			});
-
 			test('a number Cardepass says was used, with no order under it anywhere: no new number is advised', async () => {
 				box.sim.inject({
 					match: { path: TOP_UP_PATH },

@@ -143,8 +143,15 @@ describe.each(REVISIONS)('an AI agent placing an order, against API v%s', (revis
 
 	test('without a Customer Order No it is refused, telling the user to let the model define it', async () => {
 		const { error } = await box.engine.run(topUp(), [{}], { type: `${NODE_TYPE}Tool` });
-		expect(error?.message).toBe('Customer Order No is required when an AI agent calls this node');
-		expect(error?.description).toMatch(/let the model define Customer Order No/);
+		// An agent reads only the message: it must say what to do.
+		expect(error?.message).toBe(
+			'Customer Order No is required when an AI agent calls this node. Nothing was sent to Cardepass. Call again with a Customer Order No: one number of your own per order, and the same number when you repeat a call for that order.',
+		);
+		expect(error?.description).toMatch(
+			/^Nothing was sent to Cardepass\. .*let the model define Customer Order No/,
+		);
+		expect(error).not.toHaveProperty('errorCode');
+		expect(error?.httpCode ?? null).toBeNull();
 		expect(box.sim.getOrders({ orderType: 'CardTopUp' })).toHaveLength(0);
 	});
 

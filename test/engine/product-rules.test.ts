@@ -23,7 +23,12 @@ describe('product rules published by an API v1.4 server (cardBinConfigs)', () =>
 		],
 		[
 			'a withdrawal the product forbids',
-			{ resource: 'card', operation: 'withdraw', cardId: 'CARD345678', withdrawAll: true },
+			{
+				resource: 'card',
+				operation: 'withdraw',
+				cardId: 'CARD345678',
+				withdrawMode: 'wholeBalance',
+			},
 			'This product does not allow withdrawals (PROD002, Standard card in USD)',
 		],
 		[
@@ -56,8 +61,10 @@ describe('product rules published by an API v1.4 server (cardBinConfigs)', () =>
 			const { error } = await box.engine.run(parameters);
 			expect(error?.message).toBe(message);
 			expect(error?.description).toMatch(
-				/Error code: PRODUCT_RULE\. The product's rule \(cardBinConfigs\): /,
+				/^Nothing was sent to Cardepass\. The product's rule at Cardepass: .+\. Product → Get Many shows every rule/,
 			);
+			expect(error?.httpCode ?? null).toBeNull();
+			expect(error).not.toHaveProperty('errorCode');
 			expect(orderCalls(box.sim)).toEqual([]);
 		},
 	);

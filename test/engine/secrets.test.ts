@@ -345,7 +345,6 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 					resource: 'card',
 					operation: 'withdraw',
 					cardId: CARDS.standardUsd,
-					withdrawAll: false,
 					withdrawAmount: 5,
 					customerOrderNo: nextOrderNo(),
 				},

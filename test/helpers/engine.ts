@@ -96,6 +96,50 @@ class TestItemsNode implements INodeType {
 	}
 }
 
+/**
+ * Loop Over Items as a test node: hands its input on in batches (output "loop"), takes back what the node
+ * after it returns, and gives everything out on "done" once every batch went round. The Cardepass node in
+ * the loop runs once per batch in one execution, with run index 0, 1, …
+ */
+class TestBatchesNode implements INodeType {
+	description = {
+		displayName: 'Test Batches',
+		name: 'testBatches',
+		group: ['transform'],
+		version: 1,
+		description: 'Loops over items in batches',
+		defaults: { name: 'Loop' },
+		inputs: ['main'],
+		outputs: ['main', 'main'],
+		outputNames: ['done', 'loop'],
+		properties: [
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				default: 1,
+			} as INodeProperties,
+		],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const context = this.getContext('node');
+		const input = this.getInputData().map((item) => item.json);
+		if (context.pending === undefined) {
+			context.pending = input;
+			context.done = [];
+		} else {
+			(context.done as IDataObject[]).push(...input);
+		}
+		const pending = context.pending as IDataObject[];
+		const toItems = (list: IDataObject[]) =>
+			list.map((json, index) => ({ json, pairedItem: { item: index } }));
+		if (pending.length === 0) return [toItems(context.done as IDataObject[]), []];
+		const batch = pending.splice(0, this.getNodeParameter('batchSize', 0) as number);
+		return [[], toItems(batch)];
+	}
+}
+
 interface Loaded {
 	nodeType: INodeType;
 	credentialType: ICredentialType;
@@ -241,6 +285,8 @@ export interface NodeSettings {
 	workflowId?: string;
 	/** Request Options → Timeout, in ms. */
 	timeout?: number;
+	/** Runs the node inside a loop over its input in batches of this size (Loop Over Items), in one execution. */
+	batchSize?: number;
 }
 
 export interface RunResult {
@@ -290,6 +336,7 @@ export class CardepassEngine {
 			[NODE_TYPE]: nodeType,
 			[`${NODE_TYPE}Tool`]: toolType,
 			'test.items': source,
+			'test.batches': new TestBatchesNode(),
 		};
 		const nodeTypes: INodeTypes = {
 			getByName: (type) => types[type],
@@ -455,9 +502,23 @@ export class CardepassEngine {
 				onError: settings.onError,
 			},
 		];
-		const connections = {
-			'Test Items': { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] },
+		const to = (node: string) => [{ node, type: 'main' as const, index: 0 }];
+		const connections: Record<string, { main: Array<Array<ReturnType<typeof to>[0]>> }> = {
+			'Test Items': { main: [to(nodeName)] },
 		};
+		if (settings.batchSize !== undefined) {
+			nodes.push({
+				id: 'loop',
+				name: 'Loop',
+				type: 'test.batches',
+				typeVersion: 1,
+				position: [100, 0],
+				parameters: { batchSize: settings.batchSize },
+			});
+			connections['Test Items'] = { main: [to('Loop')] };
+			connections.Loop = { main: [[], to(nodeName)] };
+			connections[nodeName] = { main: [to('Loop')] };
+		}
 		const workflow = new Workflow({
 			id: settings.workflowId ?? 'workflow-engine-tests',
 			name: 'Engine test',

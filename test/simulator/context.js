@@ -46,6 +46,7 @@ const { FaultQueue } = require('./faults');
  * @property {'DUPLICATE_ORDER' | 'generic'} duplicateRefusal
  * @property {200 | 400 | 404} orderNotFoundStatus
  * @property {'documented' | 'extended'} orderViews
+ * @property {number} withdrawFee
  * @property {OrderStatuses} orderStatuses
  */
 

@@ -41,6 +41,8 @@ const webhooks = require('./webhooks');
  * @property {200 | 400 | 409} [duplicateOrderStatus] HTTP status of DUPLICATE_ORDER; default 200
  * @property {'DUPLICATE_ORDER' | 'generic'} [duplicateRefusal] how a repeated customerOrderNo is refused: the draft's DUPLICATE_ORDER (default), or HTTP 400 with the generic errorCode "400" and a Chinese message
  * @property {200 | 400 | 404} [orderNotFoundStatus]  HTTP status of ORDER_NOT_FOUND (v1.0 order query); default 200
+ * @property {number} [withdrawFee]             the fee a standard card pays on top of a withdrawal; default 1 (fees.js).
+ *   The documents' v1.0 example shows 0: with 0, a withdrawal of the whole balance empties the card
  * @property {'documented' | 'extended'} [orderViews] order answers: exactly the documents' fields (default), or with the extra fields listed in the README
  * @property {{ processing?: string, completed?: string, failed?: string }} [orderStatuses]
  *   order status names; default Processing / Completed / Failed (the v1.4 document also uses Pending and Failure)
@@ -305,6 +307,7 @@ function resolveOptions(options) {
 		]),
 		orderNotFoundStatus: oneOf('orderNotFoundStatus', options.orderNotFoundStatus, [200, 400, 404]),
 		orderViews: oneOf('orderViews', options.orderViews, ['documented', 'extended']),
+		withdrawFee: checkFee(options.withdrawFee),
 		orderStatuses: {
 			processing: 'Processing',
 			completed: 'Completed',
@@ -312,6 +315,15 @@ function resolveOptions(options) {
 			...(options.orderStatuses || {}),
 		},
 	};
+}
+
+/** @param {unknown} fee @returns {number} */
+function checkFee(fee) {
+	if (fee === undefined) return FEES.withdraw;
+	if (typeof fee !== 'number' || !Number.isFinite(fee) || fee < 0) {
+		throw new Error(`withdrawFee must be a number >= 0, got ${JSON.stringify(fee)}`);
+	}
+	return fee;
 }
 
 /**

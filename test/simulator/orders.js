@@ -536,7 +536,7 @@ const SPECS = {
 				'allowWithdraw',
 				'Withdrawing the card balance',
 			);
-			const fee = FEES.withdraw;
+			const fee = ctx.options.withdrawFee;
 			const balance = card.balanceAmount;
 			// Without an amount the whole balance leaves the card: the fee comes out of it.
 			const amount =

@@ -2,12 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { CardepassApiFailure, settle, toRecords } from './envelope';
 import type { AskedOrder } from './orderComparison';
-import {
-	compareOrder,
-	confirmWithCard,
-	describeUnconfirmed,
-	wholeBalanceDifference,
-} from './orderComparison';
+import { compareOrder, confirmWithCard, describeUnconfirmed } from './orderComparison';
 import { isFailedStatus } from './orderCompletion';
 import type { SendRead } from './orderQuery';
 import {
@@ -97,26 +92,14 @@ export async function recoverEarlierOrder(
 		);
 	}
 	const unsetOnPurpose = order.unsetOnPurpose?.call(ctx) ?? [];
-	const unsetMeansNone = unsetOnPurpose.filter((field) => field !== 'withdrawAmount');
 	const asked: AskedOrder = {};
 	for (const field of order.matchFields)
 		asked[field] = unsetOnPurpose.includes(field) ? undefined : body[field];
-	let comparison = compareOrder(asked, earlier, order.matchFields, unsetMeansNone);
+	let comparison = compareOrder(asked, earlier, order.matchFields, unsetOnPurpose);
 	// The card is read only when the order leaves something to prove that the card shows.
 	const card =
-		comparison.unconfirmed.length > 0 || unsetOnPurpose.includes('withdrawAmount')
-			? await readCard(sendRead, body.cardId)
-			: undefined;
-	comparison = confirmWithCard(comparison, asked, earlier, card, unsetMeansNone);
-	if (unsetOnPurpose.includes('withdrawAmount')) {
-		const difference = wholeBalanceDifference(card, earlier);
-		if (difference) comparison.differences.push(difference);
-		if (!card)
-			comparison.unconfirmed.push({
-				field: 'withdrawAmount',
-				note: 'whether the earlier withdrawal took the whole balance (the card could not be read)',
-			});
-	}
+		comparison.unconfirmed.length > 0 ? await readCard(sendRead, body.cardId) : undefined;
+	comparison = confirmWithCard(comparison, asked, earlier, card, unsetOnPurpose);
 	if (comparison.differences.length > 0) {
 		throw new CardepassApiFailure(
 			`Customer Order No ${customerOrderNo} was already used for a different order${orderNo}: ${comparison.differences.join('; ')}`,

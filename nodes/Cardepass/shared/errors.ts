@@ -296,7 +296,11 @@ export function toNodeError(
 	error: unknown,
 	itemIndex: number,
 	order: OrderErrorContext | undefined,
-	operationHint?: (failure: { message: string; httpCode?: string }) => OperationExplanation,
+	operationHint?: (failure: {
+		message: string;
+		httpCode?: string;
+		errorCode?: string;
+	}) => OperationExplanation,
 ): NodeApiError {
 	if (error instanceof NodeOperationError) return inputError(node, error, itemIndex);
 	const failure = fromThrown(error, order);
@@ -306,7 +310,11 @@ export function toNodeError(
 		return inputError(node, new NodeOperationError(node, message, { itemIndex }), itemIndex);
 	}
 	const details = failure.details;
-	const explained = operationHint?.({ message: failure.message, httpCode: details.httpCode });
+	const explained = operationHint?.({
+		message: failure.message,
+		httpCode: details.httpCode,
+		errorCode: details.errorCode,
+	});
 	const message = typeof explained === 'object' ? explained.message : failure.message;
 	const hint =
 		(typeof explained === 'object' ? explained.hint : explained) ??

@@ -2,9 +2,11 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_MAX_CONCURRENT_REQUESTS } from './limiter';
 import { STARTING_WINDOW } from './pace';
+import { DEFAULT_RETRIES } from './sender';
 import type { InputCheck } from './types';
 import type { AmountRule, Target } from './validation';
-import { amount, optionalText, requiredCardId } from './validation';
+import { CUSTOMER_ORDER_NO_MAX_LENGTH, checkCustomerOrderNo } from './customerOrderNo';
+import { amount, requiredCardId } from './validation';
 
 /**
  * A parameter and the check that guards it, built from one definition so their names cannot drift apart. The
@@ -47,6 +49,8 @@ export function amountField(options: {
 	description: string;
 	/** Extra display conditions, e.g. the Card Model it applies to. */
 	show?: IDisplayOptions;
+	/** Required where shown, when the display condition cannot come from the data. */
+	required?: boolean;
 	rule: AmountRule;
 	target: Target;
 }): GuardedField {
@@ -59,7 +63,7 @@ export function amountField(options: {
 			default: '',
 			// n8n treats a display condition on an expression (Card Model from the input) as "shown", and refuses to
 			// run a workflow with an empty required field: a field shown only under a condition is checked by the node.
-			required: !rule.optional && !show,
+			required: options.required ?? (!rule.optional && !show),
 			placeholder: 'e.g. 25.50',
 			hint: amountHint(rule),
 			description,
@@ -70,8 +74,6 @@ export function amountField(options: {
 }
 
 /** The idempotency key every order takes. */
-const CUSTOMER_ORDER_NO_MAX_LENGTH = 32;
-
 export function customerOrderNoField(): GuardedField {
 	return {
 		property: {
@@ -80,14 +82,10 @@ export function customerOrderNoField(): GuardedField {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. {{ $json.invoiceId }}',
-			description:
-				'Your own unique number for this order, at most 32 characters: Cardepass makes an order only once per number, and the node returns the earlier order when a number comes again',
-			hint: 'Leave empty to generate one; use a stable ID from your data, such as an invoice number, to make re-runs safe',
+			description: `Your own unique number for this order, at most ${CUSTOMER_ORDER_NO_MAX_LENGTH} characters, e.g. an invoice number from your data: Cardepass makes an order only once per number, and the node returns the earlier order when a number comes again. An item for which the field gives nothing (an empty cell, a misspelt column) is refused.`,
+			hint: 'Left empty, the node generates a number: a Retry of a failed execution sends the same number and does not pay again, but running the workflow again (a new execution) pays again. Use a stable ID from your data to make any re-run safe.',
 		},
-		check: optionalText('customerOrderNo', 'Customer Order No', CUSTOMER_ORDER_NO_MAX_LENGTH, {
-			in: 'body',
-			key: 'customerOrderNo',
-		}),
+		check: checkCustomerOrderNo,
 	};
 }
 
@@ -130,7 +128,7 @@ const retries: INodeProperties = {
 	name: 'retries',
 	type: 'number',
 	typeOptions: { minValue: 0, maxValue: 4 },
-	default: 2,
+	default: DEFAULT_RETRIES,
 	description:
 		'How often to send a request again when Cardepass answers 429 or 5xx, the connection drops or the answer cannot be read, waiting 1, 2, 4 then 8 seconds. Safe for orders: a repeat carries the same Customer Order No, and an order that was made is returned instead of being made again.',
 };

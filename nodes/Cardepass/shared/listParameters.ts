@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { refusalBeforeSending } from './refusal';
 import type { InputCheck } from './types';
 import { optionalText } from './validation';
 
@@ -43,13 +43,11 @@ export const checkPageLimit: InputCheck = function (this: IExecuteSingleFunction
 	if (this.getNodeParameter('returnAll', false) === true) return;
 	const limit = this.getNodeParameter('limit', 50) as unknown;
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(
+		throw refusalBeforeSending(
 			this.getNode(),
+			this.getItemIndex(),
 			`Limit must be a whole number of at least 1, got ${JSON.stringify(limit)}`,
-			{
-				itemIndex: this.getItemIndex(),
-				description: 'Set Limit, or switch on Return All.',
-			},
+			'Set Limit, or switch on Return All.',
 		);
 	}
 };

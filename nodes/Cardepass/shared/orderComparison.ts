@@ -202,18 +202,3 @@ export function confirmWithCard(
 export function describeUnconfirmed(entry: Unconfirmed): string {
 	return entry.note ?? `the ${FIELD_WORDS[entry.field]}`;
 }
-
-/**
- * "Withdraw Whole Balance" against an earlier withdrawal: the earlier order shows only the amount it moved,
- * so the card's balance now tells whether that was the whole balance.
- */
-export function wholeBalanceDifference(
-	card: IDataObject | undefined,
-	earlier: IDataObject,
-): string | undefined {
-	const withdrawn = shownValue(earlier, 'withdrawAmount');
-	if (!withdrawn.shown || isEmpty(withdrawn.value)) return undefined;
-	const balance = Number(card?.balanceAmount);
-	if (!Number.isFinite(balance) || balance <= 0) return undefined;
-	return `the earlier order withdrew ${String(withdrawn.value)} and the card still holds ${balance} (this one withdraws the whole balance)`;
-}

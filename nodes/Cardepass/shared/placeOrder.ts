@@ -65,29 +65,41 @@ export async function placeOrder(
 	await checkProductRules(ctx, order.rule, model, body, sendRead);
 	let placed: IDataObject;
 	let earlier: { card?: IDataObject } | undefined;
-	// Orders whose endpoint depends on the card model are sent to the model's own path.
-	const url = order.endpoint ? `/v1/orders/${model}/${order.endpoint}` : undefined;
-	const answer = await settle(send(url ? { body, url } : { body }));
-	if (answer.ok) {
-		const record = toRecords(answer.value)[0];
-		if (!record || record.orderNo === undefined || record.orderNo === null || record.orderNo === '')
-			throw resultUnknown(order, model, body);
-		placed = record;
+	// An earlier order Cardepass already shows under this number (an emptied card's withdrawal) is not sent again.
+	const known = await order.completeBody?.call(ctx, body, sendRead);
+	if (known) {
+		placed = known;
+		earlier = {};
 	} else {
-		const refusal = refusalOf(answer.error);
-		if (!refusal) throw answer.error;
-		const recovered = await recoverEarlierOrder(
-			ctx,
-			order,
-			model,
-			body,
-			sendRead,
-			refusal.details,
-			refusal.details.errorCode === 'DUPLICATE_ORDER',
-		);
-		if (!recovered) throw answer.error;
-		placed = recovered.order;
-		earlier = { card: recovered.card };
+		// Orders whose endpoint depends on the card model are sent to the model's own path.
+		const url = order.endpoint ? `/v1/orders/${model}/${order.endpoint}` : undefined;
+		const answer = await settle(send(url ? { body, url } : { body }));
+		if (answer.ok) {
+			const record = toRecords(answer.value)[0];
+			if (
+				!record ||
+				record.orderNo === undefined ||
+				record.orderNo === null ||
+				record.orderNo === ''
+			)
+				throw resultUnknown(order, model, body);
+			placed = record;
+		} else {
+			const refusal = refusalOf(answer.error);
+			if (!refusal) throw answer.error;
+			const recovered = await recoverEarlierOrder(
+				ctx,
+				order,
+				model,
+				body,
+				sendRead,
+				refusal.details,
+				refusal.details.errorCode === 'DUPLICATE_ORDER',
+			);
+			if (!recovered) throw answer.error;
+			placed = recovered.order;
+			earlier = { card: recovered.card };
+		}
 	}
 	if (options.completionTimeoutSeconds !== undefined) {
 		placed = await waitForCompletion(

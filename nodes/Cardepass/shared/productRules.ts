@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { CardepassApiFailure, settle, toRecords } from './envelope';
+import { settle, toRecords } from './envelope';
 import type { SendRead } from './orderQuery';
+import { refusalBeforeSending } from './refusal';
 import type { CardModel, ProductRule } from './types';
 
 /**
@@ -150,11 +151,14 @@ const OPERATION_NAMES: Record<string, string> = {
 	allowCancelCard: 'cancelling cards',
 };
 
-function refuseByProductRule(message: string, rule: string): never {
-	throw new CardepassApiFailure(message, {
-		errorCode: 'PRODUCT_RULE',
-		errorMessage: `The product's rule (cardBinConfigs): ${rule}. Product → Get Many shows every rule.`,
-	});
+/** The node's refusal of an order a product rule published by Cardepass forbids: the order is not sent. */
+function refuseByProductRule(ctx: IExecuteSingleFunctions, message: string, rule: string): never {
+	throw refusalBeforeSending(
+		ctx.getNode(),
+		ctx.getItemIndex(),
+		message,
+		`The product's rule at Cardepass: ${rule}. Product → Get Many shows every rule; pick another product, amount or card.`,
+	);
 }
 
 /** Checks an order against the product's rules, when the server publishes them. */
@@ -185,6 +189,7 @@ export async function checkProductRules(
 
 	if (config.permissions?.[rule.permission] === false) {
 		refuseByProductRule(
+			ctx,
 			`This product does not allow ${OPERATION_NAMES[rule.permission]} (${where})`,
 			`${rule.permission} is false`,
 		);
@@ -195,12 +200,14 @@ export async function checkProductRules(
 	const minimum = config[rule.amount.minimum];
 	if (typeof minimum === 'number' && amount < minimum) {
 		refuseByProductRule(
+			ctx,
 			`This product takes ${rule.amount.label} of at least ${minimum} ${currency}, not ${amount} (${where})`,
 			`${rule.amount.minimum} is ${minimum}`,
 		);
 	}
 	if (config[rule.amount.precision] === 'IntegerOnly' && !Number.isInteger(amount)) {
 		refuseByProductRule(
+			ctx,
 			`This product only accepts whole amounts: ${amount} has decimals (${where})`,
 			`${rule.amount.precision} is IntegerOnly`,
 		);

@@ -6,6 +6,9 @@ import type { RequestSlot } from './limiter';
 import { withRequestSlot } from './limiter';
 import type { RequestOptions } from './types';
 
+/** Temporary failures (429, 5xx, a dropped connection, an unreadable answer) are sent again this often by default. */
+export const DEFAULT_RETRIES = 2;
+
 /** Waits before the first, second, third… repeat of a temporary failure. */
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
 

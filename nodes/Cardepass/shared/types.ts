@@ -5,6 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { OperationExplanation } from './errors';
+import type { SendRead } from './orderQuery';
 import type { PageQuery } from './paging';
 import type { Sender } from './sender';
 
@@ -38,10 +39,19 @@ export interface OrderSpec {
 	/** Body fields that must match when an earlier order with the same Customer Order No is found. */
 	matchFields: OrderField[];
 	/**
-	 * Fields this item deliberately leaves unset ("No Total Limit", "Withdraw Whole Balance"): an earlier order
+	 * Fields this item deliberately leaves unset ("No Total Limit"): an earlier order
 	 * under the same Customer Order No that shows a value for them is a different order.
 	 */
 	unsetOnPurpose?: (this: IExecuteSingleFunctions) => OrderField[];
+	/**
+	 * Completes the body with what only Cardepass knows, just before sending (Withdraw's Whole Balance reads the
+	 * card's balance). May instead give an earlier order under this Customer Order No, which is then not sent.
+	 */
+	completeBody?: (
+		this: IExecuteSingleFunctions,
+		body: IDataObject,
+		send: SendRead,
+	) => Promise<IDataObject | undefined>;
 	/** The product rule this order must pass where the server publishes rules (API v1.4). */
 	rule: ProductRule;
 }
@@ -73,7 +83,7 @@ export interface OperationSpec {
 	/** Advice added to an error of this operation, when the input explains it (e.g. a setting the server refuses). */
 	hint?: (
 		this: IExecuteSingleFunctions,
-		failure: { message: string; httpCode?: string },
+		failure: { message: string; httpCode?: string; errorCode?: string },
 	) => OperationExplanation;
 	/** Reads the answer in more than one request (e.g. an order of any type); otherwise one request is sent. */
 	read?: (

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
+import { refusalBeforeSending } from './refusal';
 import type { InputCheck, RequestOptions } from './types';
 
 /** Far above any real card amount; catches a wrong column or a unit mix-up before money moves. */
@@ -11,11 +10,13 @@ export interface Target {
 	key: string;
 }
 
-function refuseInput(ctx: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, {
-		itemIndex: ctx.getItemIndex(),
-		description,
-	});
+/** Refuses the item before anything is sent: `whatToDo` follows "Nothing was sent to Cardepass." */
+export function refuseInput(
+	ctx: IExecuteSingleFunctions,
+	message: string,
+	whatToDo: string,
+): never {
+	throw refusalBeforeSending(ctx.getNode(), ctx.getItemIndex(), message, whatToDo);
 }
 
 function put(request: RequestOptions, target: Target | undefined, value: unknown): void {
@@ -124,19 +125,49 @@ export interface AmountRule {
 	wholeNumber?: boolean;
 }
 
-/** Amount text as a spreadsheet or JSON writes it; Number() would also take "0x10", "0b11" and "Infinity". */
-const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** Amount text as a spreadsheet or JSON writes it: digits, at most one point, no exponent, no "0x10" or "Infinity". */
+const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+const EXPONENT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i;
 
-/** Parses an amount as the API wants it: a JSON number with at most 2 decimals. */
+/** A number written out in plain decimals, as JavaScript would write it without an exponent (1e-9 → 0.000000001). */
+function plainDecimal(number: number): string {
+	const text = String(number);
+	const exponent = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+	if (!exponent) return text;
+	const [, sign, first, rest = '', power] = exponent;
+	const digits = first + rest;
+	const point = 1 + Number(power);
+	if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+	if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+	return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** How many decimals a plain decimal text has ("10.50" has 2, "10." and "10" none). */
+function decimalsOf(text: string): number {
+	return text.split('.')[1]?.length ?? 0;
+}
+
+/**
+ * Reads an amount as the API wants it: a JSON number with at most 2 decimals, sent exactly as given. Anything
+ * that would be sent rounded, as 0, or as another number than the one written is refused.
+ */
 function parseAmount(
 	ctx: IExecuteSingleFunctions,
 	value: unknown,
 	label: string,
 	rule: AmountRule,
 ): number | undefined {
+	const example = `Give ${label} as a plain number, e.g. 100 or 25.50.`;
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		if (rule.optional) return undefined;
-		refuseInput(ctx, `${label} is required`, `Give ${label} as a number, e.g. 100 or 25.50.`);
+		refuseInput(ctx, `${label} is required`, example);
+	}
+	if (typeof value === 'string' && EXPONENT_TEXT.test(value.trim())) {
+		refuseInput(
+			ctx,
+			`${label} must be written without an exponent, got ${quoted(value.trim())}`,
+			`Write the amount out in digits (e.g. 1000 for 1e3), so what you see is what is sent.`,
+		);
 	}
 	const number =
 		typeof value === 'number'
@@ -145,45 +176,43 @@ function parseAmount(
 				? Number(value.trim())
 				: NaN;
 	if (typeof value === 'boolean' || !Number.isFinite(number)) {
-		refuseInput(
-			ctx,
-			`${label} must be a number, got ${quoted(value)}`,
-			`Give ${label} as a number, e.g. 100 or 25.50.`,
-		);
+		refuseInput(ctx, `${label} must be a number, got ${quoted(value)}`, example);
 	}
+	// As written: the text from a sheet or an expression, or the number as JavaScript writes it.
+	const written = typeof value === 'string' ? value.trim() : plainDecimal(number);
 	// The minimum, where there is one, is what the hint under the field names: it speaks first.
 	if (rule.min !== undefined && number < rule.min) {
 		refuseInput(
 			ctx,
-			`${label} must be at least ${rule.min}, got ${number}`,
-			`Cardepass refuses a ${label} below ${rule.min}.`,
+			`${label} must be at least ${rule.min}, got ${written}`,
+			`The node sends no ${label} below ${rule.min}, the least Cardepass takes: give ${rule.min} or more.`,
 		);
 	}
 	if ((rule.positive ?? true) && number <= 0) {
-		refuseInput(ctx, `${label} must be more than 0, got ${number}`, `Give a positive ${label}.`);
+		refuseInput(ctx, `${label} must be more than 0, got ${written}`, `Give a positive ${label}.`);
 	}
 	if (number > MAX_AMOUNT) {
 		refuseInput(
 			ctx,
-			`${label} is too large: ${number}`,
-			`The node refuses amounts above ${MAX_AMOUNT.toLocaleString('en-US')} to catch a wrong column or unit before money moves.`,
+			`${label} is too large: ${written}`,
+			`The node refuses amounts above ${MAX_AMOUNT.toLocaleString('en-US')} to catch a wrong column or unit before money moves. Check the amount.`,
 		);
 	}
-	if (Math.round(number * 100) !== Number((number * 100).toFixed(6))) {
+	if (decimalsOf(typeof value === 'string' ? written.replace(/0+$/, '') : written) > 2) {
 		refuseInput(
 			ctx,
-			`${label} has more than 2 decimals: ${number}`,
-			'Cardepass takes amounts in cents: round to 2 decimals.',
+			`${label} has more than 2 decimals: ${written}`,
+			'Cardepass takes amounts in cents, and the node never rounds: give at most 2 decimals.',
 		);
 	}
 	if (rule.wholeNumber && !Number.isInteger(number)) {
 		refuseInput(
 			ctx,
-			`${label} must be a whole number, got ${number}`,
+			`${label} must be a whole number, got ${written}`,
 			`Give ${label} without decimals.`,
 		);
 	}
-	return Math.round(number * 100) / 100;
+	return number;
 }
 
 export function amount(name: string, label: string, rule: AmountRule, target: Target): InputCheck {

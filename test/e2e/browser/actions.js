@@ -12,7 +12,7 @@ const COLUMNS = 6;
 const SPACING = { x: 280, y: 240 };
 
 const CUSTOMER_ORDER_NO_HINT =
-	'Leave empty to generate one; use a stable ID from your data, such as an invoice number, to make re-runs safe';
+	'Left empty, the node generates a number: a Retry of a failed execution sends the same number and does not pay again, but running the workflow again (a new execution) pays again. Use a stable ID from your data to make any re-run safe.';
 const MONEY_FIELDS = ['topUpAmount', 'maxAuthAmount', 'maxCreditAmount', 'withdrawAmount'];
 const MONEY_HINT =
 	/^(At least \d+(\.\d+)?|More than 0), (a whole number|at most 2 decimals), in the card's currency$/;
@@ -30,7 +30,8 @@ const CARD_FIRST = { cardId: 'Card ID', cardModel: 'From the Card' };
 /**
  * What the issue-facing fields must look like, per action (`resource/operation`, or a variant's key).
  * first: the parameters right after Resource and Operation, in order, with their shown values;
- * money: money fields that must be shown (each empty, with a hint; `hint` pins the exact text).
+ * money: money fields that must be shown (each empty, with a hint; `hint` pins the exact text);
+ * hidden: fields that must not be shown.
  */
 const EXPECTED = {
 	'card/block': { first: CARD_FIRST },
@@ -42,7 +43,11 @@ const EXPECTED = {
 	'card/create': { money: { topUpAmount: null } },
 	'card/create (Share Balance)': { money: { maxAuthAmount: null, maxCreditAmount: null } },
 	'card/updateLimits': { money: { maxAuthAmount: null, maxCreditAmount: null } },
-	'card/withdraw (an amount)': { money: { withdrawAmount: null } },
+	'card/withdraw': { values: { withdrawMode: 'Amount' }, money: { withdrawAmount: null } },
+	'card/withdraw (Whole Balance)': {
+		values: { withdrawMode: 'Whole Balance' },
+		hidden: ['withdrawAmount'],
+	},
 	'order/get': { values: { orderType: 'Any Type' } },
 };
 
@@ -56,11 +61,11 @@ const VARIANTS = [
 		parameters: { cardModel: 'sharebalance' },
 	},
 	{
-		key: 'card/withdraw (an amount)',
-		suffix: ' (an amount)',
+		key: 'card/withdraw (Whole Balance)',
+		suffix: ' (Whole Balance)',
 		resource: 'card',
 		operation: 'withdraw',
-		parameters: { withdrawAll: false },
+		parameters: { withdrawMode: 'wholeBalance' },
 	},
 ];
 
@@ -162,6 +167,9 @@ function panelProblems(action, shown) {
 		if (!byName[name]) problems.push(`${name} is not shown`);
 		else if (hint && byName[name].hint !== hint)
 			problems.push(`${name}'s hint is "${byName[name].hint}", expected "${hint}"`);
+	}
+	for (const name of expected.hidden || []) {
+		if (byName[name]) problems.push(`${name} is shown`);
 	}
 	for (const field of shown.filter((p) => MONEY_FIELDS.includes(p.name))) {
 		if (field.value !== '') problems.push(`${field.name} starts as "${field.value}", not empty`);

@@ -66,7 +66,6 @@ function cardsWorkflow(credential) {
 		node('Withdraw', {
 			operation: 'withdraw',
 			cardId: NEW_CARD,
-			withdrawAll: false,
 			withdrawAmount: 20,
 			customerOrderNo: 'E2E-WITHDRAW',
 		}),

@@ -3,37 +3,63 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { amountField } from '../../shared/fields';
 import { simplifyProperty } from '../../shared/orderOutput';
 import type { CardepassOperation } from '../../shared/operation';
-import type { InputCheck, OrderField } from '../../shared/types';
+import type { InputCheck } from '../../shared/types';
+import { oneOf } from '../../shared/validation';
 import { cardId, customerOrderNo, orderOptions } from './cardParameters';
+import { WHOLE_BALANCE, fillWholeBalance } from './wholeBalance';
 
-const withdrawAll: INodeProperties = {
-	displayName: 'Withdraw Whole Balance',
-	name: 'withdrawAll',
-	type: 'boolean',
-	default: true,
-	description:
-		'Whether to move the whole card balance back to your account. Off: only Withdraw Amount is moved.',
+const withdrawMode: INodeProperties = {
+	displayName: 'Withdraw',
+	name: 'withdrawMode',
+	type: 'options',
+	// Fixed in the node: whether an amount is required must not depend on the data.
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Amount',
+			value: 'amount',
+			description: 'The amount in Withdraw Amount',
+		},
+		{
+			name: 'Whole Balance',
+			value: WHOLE_BALANCE,
+			description:
+				'Everything the card holds: the node reads the balance from the card and sends it as the amount',
+		},
+	],
+	default: 'amount',
+	description: 'How much to move from the card back to your account',
 };
 const withdrawAmount = amountField({
 	name: 'withdrawAmount',
 	displayName: 'Withdraw Amount',
-	description: 'How much to move from the card back to your account',
-	show: { show: { withdrawAll: [false] } },
+	description: 'How much to move from the card back to your account, e.g. from your input data',
+	show: { show: { withdrawMode: ['amount'] } },
+	required: true,
 	rule: {},
 	target: { in: 'body', key: 'withdrawAmount' },
 });
 
-/** Withdraw Whole Balance sends no amount: the provider then moves everything. */
+const checkWithdrawMode = oneOf('withdrawMode', 'Withdraw', ['amount', WHOLE_BALANCE]);
+
+/** Amount sends the amount given; Whole Balance sends the card's balance, read just before sending. */
 const checkWithdrawAmount: InputCheck = function (this: IExecuteSingleFunctions, request) {
-	if (this.getNodeParameter('withdrawAll', true) === true) {
+	checkWithdrawMode.call(this, request);
+	if (this.getNodeParameter('withdrawMode', 'amount') === WHOLE_BALANCE) {
 		delete (request.body as IDataObject).withdrawAmount;
 		return;
 	}
 	withdrawAmount.check.call(this, request);
 };
 
-function wholeBalanceOnPurpose(this: IExecuteSingleFunctions): OrderField[] {
-	return this.getNodeParameter('withdrawAll', true) === true ? ['withdrawAmount'] : [];
+/** Cardepass may take its withdrawal fee from the card too: then the whole balance is more than can leave it. */
+function wholeBalanceHint(
+	this: IExecuteSingleFunctions,
+	failure: { errorCode?: string },
+): string | undefined {
+	if (this.getNodeParameter('withdrawMode', 'amount') !== WHOLE_BALANCE) return undefined;
+	if (failure.errorCode !== 'INSUFFICIENT_BALANCE') return undefined;
+	return "Whole Balance sent the card's balance as the amount, and Cardepass takes its withdrawal fee from the card on top of it. Nothing was withdrawn: set Withdraw to Amount and give the balance minus the fee";
 }
 
 export const withdraw: CardepassOperation = {
@@ -44,7 +70,7 @@ export const withdraw: CardepassOperation = {
 	request: { method: 'POST', url: '/v1/orders/standard/withdraw' },
 	properties: [
 		cardId.property,
-		withdrawAll,
+		withdrawMode,
 		withdrawAmount.property,
 		customerOrderNo.property,
 		simplifyProperty,
@@ -60,8 +86,9 @@ export const withdraw: CardepassOperation = {
 			model: 'standard',
 			orderType: 'CardWithdraw',
 			matchFields: ['cardId', 'withdrawAmount'],
-			unsetOnPurpose: wholeBalanceOnPurpose,
+			completeBody: fillWholeBalance,
 			rule: { permission: 'allowWithdraw' },
 		},
+		hint: wholeBalanceHint,
 	},
 };
