@@ -4,7 +4,7 @@
  */
 import { isDomainAllowed } from 'n8n-workflow';
 
-import { domainRefusal } from '../../dist/nodes/Cardepass/shared/allowedDomains';
+import { domainRefusal, hostIsListed } from '../../dist/nodes/Cardepass/shared/allowedDomains';
 import { seed } from '../simulator';
 import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
@@ -41,10 +41,39 @@ describe('which hosts a restriction allows (n8n rules)', () => {
 		expect(isDomainAllowed(API_ROOT, { allowedDomains })).toBe(allowed);
 		if (refusal) {
 			expect(refusal.message).toBe(
-				`Domain not allowed: This credential is restricted from accessing ${API_ROOT}. Only the following domains are allowed: ${allowedDomains.trim()}`,
+				`Domain not allowed: This credential is restricted from accessing api.cardepass.com. Only the following domains are allowed: ${allowedDomains.trim()}`,
 			);
 			expect(refusal.description).toContain('api.cardepass.com');
 		}
+	});
+
+	test("the node's matching gives n8n's answer for every host and list", () => {
+		const urls = [
+			'https://api.cardepass.com/openapi',
+			'http://127.0.0.1:4010/openapi',
+			'https://API.Example.COM.:8443/x',
+			'https://example.com',
+			'https://sub.example.com',
+			'https://badexample.com',
+			'not a url',
+		];
+		const lists = [
+			'example.com',
+			'*.example.com',
+			' Example.com. ,127.0.0.1',
+			'*.',
+			'*',
+			',,',
+			'*.0.0.1',
+			'api.cardepass.com, *.cardepass.com',
+		];
+		for (const url of urls)
+			for (const list of lists)
+				expect([url, list, hostIsListed(url, list)]).toEqual([
+					url,
+					list,
+					isDomainAllowed(url, { allowedDomains: list }),
+				]);
 	});
 
 	test('the wildcard matches subdomains only, and the port plays no part', () => {
@@ -99,7 +128,7 @@ const SETTINGS = [
 ];
 
 const REFUSAL =
-	/^(Domain not allowed: This credential is restricted from accessing http:\/\/127\.0\.0\.1:\d+\/openapi\. Only the following domains are allowed: |No allowed domains specified)/;
+	/^(Domain not allowed: This credential is restricted from accessing 127\.0\.0\.1:\d+\. Only the following domains are allowed: |No allowed domains specified)/;
 
 describe.each(REVISIONS)(
 	'every request path follows the restriction, against API v%s',
