@@ -107,7 +107,7 @@ function domainsSuite() {
 			return { credentials, workflows };
 		},
 
-		async run({ inst, t, line }) {
+		async run({ inst, t }) {
 			for (const c of cases) {
 				const run = await t.setup(`domains: execute Product → Get Many (${labelOf(c)})`, () =>
 					counted(c.sim, () => inst.execute(c.workflowId)),
@@ -116,7 +116,7 @@ function domainsSuite() {
 					t.note(`${labelOf(c)}: the run fails with ${JSON.stringify(run.value.error.message)}`);
 				await t.test(
 					c.refusal
-						? `domains: ${labelOf(c)}: the run fails naming the host, and the simulator received nothing (no token request)`
+						? `domains: ${labelOf(c)}: the run fails with the reason, and the simulator received nothing (no token request)`
 						: `domains: ${labelOf(c)}: the run lists the products (1 token request, 1 product request)`,
 					() => {
 						if (c.refusal) {
@@ -191,22 +191,18 @@ function domainsSuite() {
 						t.note(
 							`${labelOf(c)}: credential test answers ${JSON.stringify(tested.value.data)}; the simulator received ${tested.tokens} token and ${tested.api.length} API requests (${tested.api.join(', ') || 'none'})`,
 						);
+					// Save & test runs no code of the node: n8n takes the test's URL, built from the credential's Base
+					// URL, as the credential's own and lets it through whatever the setting says, the token request
+					// included. This pins n8n's behaviour down on each line (the README says so), so a change shows up.
 					await t.test(
 						c.refusal
-							? `domains: ${labelOf(c)}: the credential test reports an error, and the simulator received nothing`
+							? `domains: ${labelOf(c)}: the credential test is not held to the setting by n8n: OK after a token request and a ping to the refused host`
 							: `domains: ${labelOf(c)}: the credential test is OK after a ping`,
 						() => {
 							assert.equal(tested.value.status, 200, tested.value.text);
-							if (c.refusal) {
-								assert.equal(tested.value.data?.status, 'Error', JSON.stringify(tested.value.data));
-								assert.deepEqual(
-									{ tokens: tested.tokens, api: tested.api },
-									{ tokens: 0, api: [] },
-								);
-							} else {
-								assert.equal(tested.value.data?.status, 'OK', JSON.stringify(tested.value.data));
-								assert.deepEqual(tested.api, ['/v1/ping']);
-							}
+							assert.equal(tested.value.data?.status, 'OK', JSON.stringify(tested.value.data));
+							assert.deepEqual(tested.api, ['/v1/ping']);
+							if (c.refusal) assert.equal(tested.tokens, 1, 'one token request');
 						},
 						server,
 						tested,
@@ -215,7 +211,6 @@ function domainsSuite() {
 			} finally {
 				await inst.stop();
 			}
-			void line;
 		},
 
 		async close() {
