@@ -158,13 +158,16 @@ describe.each(REVISIONS)(
 				expect(box.sim.requests).toEqual([]);
 			});
 
-			test('the Product dropdown', async () => {
-				const load = box.engine.loadOptions('getProducts', { cardModel: 'standard' });
+			test('the Product and Currency dropdowns', async () => {
+				const products = box.engine.loadOptions('getProducts', { cardModel: 'standard' });
+				const currencies = box.engine.loadOptions('getCurrencies', { productCode: 'PROD002' });
 				if (allowed) {
-					expect((await load).map((option) => option.value)).toEqual(['PROD001', 'PROD002']);
+					expect((await products).map((option) => option.value)).toEqual(['PROD001', 'PROD002']);
+					expect((await currencies).map((option) => option.value)).toEqual(['USD']);
 					return;
 				}
-				await expect(load).rejects.toThrow(REFUSAL);
+				await expect(products).rejects.toThrow(REFUSAL);
+				await expect(currencies).rejects.toThrow(REFUSAL);
 				expect(box.sim.requests).toEqual([]);
 			});
 
