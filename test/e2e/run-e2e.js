@@ -30,6 +30,7 @@ const { errorsSuite } = require('./suites/errors');
 const { editorSuite } = require('./suites/editor');
 const { triggerSuite } = require('./suites/trigger');
 const { retrySuite } = require('./suites/retry');
+const { domainsSuite } = require('./suites/domains');
 
 const LINES = ['1.x', '2.x'];
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -101,6 +102,7 @@ async function main() {
 				editorSuite(),
 				triggerSuite(),
 				retrySuite(),
+				domainsSuite(),
 			].filter((suite) => !onlySuites || onlySuites.includes(suite.name));
 			await runLine({ line, install, tarball, suites, t });
 			await checkCustomExtensions({ line, install, t });

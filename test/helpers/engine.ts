@@ -229,6 +229,10 @@ class CredentialStore extends ICredentialsHelper {
 			null,
 		) as ICredentialDataDecryptedObject;
 		if (raw.oauthTokenData) withDefaults.oauthTokenData = raw.oauthTokenData;
+		// n8n adds its Allowed HTTP Request Domains fields to the credential type and keeps them here.
+		for (const key of ['allowedHttpRequestDomains', 'allowedDomains']) {
+			if (raw[key] !== undefined) withDefaults[key] = raw[key];
+		}
 		const node = {
 			name: '',
 			typeVersion: 1,

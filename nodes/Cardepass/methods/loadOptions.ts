@@ -1,6 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { cardepassBaseUrl } from '../../../credentials/CardepassOAuth2Api.credentials';
+import type { DomainRestriction } from '../shared/allowedDomains';
+import { domainRefusalError } from '../shared/allowedDomains';
 import { CARDEPASS_CREDENTIAL_TYPE } from '../shared/baseUrl';
 import { toRecords } from '../shared/envelope';
 import { isTemporaryFailure, toNodeError } from '../shared/errors';
@@ -15,16 +17,22 @@ const CARD_MODEL_NAMES: Record<string, string> = {
 	sharebalance: 'ShareBalance',
 };
 
-/** The products, through the same request path as the operations: the credential's limit, retries, envelope. */
+/**
+ * The products, through the same request path as the operations: the credential's limit, allowed domains,
+ * retries, envelope.
+ */
 async function fetchProducts(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	const credentials = await ctx.getCredentials<{
-		environment?: string;
-		baseUrl?: string;
-		oauthTokenData?: { access_token?: string };
-	}>(CARDEPASS_CREDENTIAL_TYPE);
+	const credentials = await ctx.getCredentials<
+		DomainRestriction & {
+			environment?: string;
+			baseUrl?: string;
+			oauthTokenData?: { access_token?: string };
+		}
+	>(CARDEPASS_CREDENTIAL_TYPE);
 	const credential = ctx.getNode().credentials?.[CARDEPASS_CREDENTIAL_TYPE];
 	const server = cardepassBaseUrl(credentials);
 	const send = createSender({
+		refusal: domainRefusalError(ctx.getNode(), credentials, server),
 		slot: {
 			credential: credential?.id ?? credential?.name ?? 'default',
 			server,

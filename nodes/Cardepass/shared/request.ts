@@ -6,7 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CARDEPASS_CREDENTIAL_TYPE, cardepassBaseUrlOfRun } from './baseUrl';
+import { domainRefusalError } from './allowedDomains';
+import type { CardepassDestination } from './baseUrl';
+import { CARDEPASS_CREDENTIAL_TYPE, cardepassDestinationOfRun } from './baseUrl';
 import { toRecords } from './envelope';
 import type { OrderErrorContext } from './errors';
 import { errorItemJson, isTemporaryFailure, toNodeError } from './errors';
@@ -31,15 +33,19 @@ function option<T>(ctx: IExecutePaginationFunctions, name: string, fallback: T):
 	return ctx.getNodeParameter(`options.${name}`, fallback) as T;
 }
 
-/** The item's way to Cardepass: its routing request, within the credential's limit, with the node's retries. */
+/**
+ * The item's way to Cardepass: its routing request, within the credential's limit and allowed domains, with
+ * the node's retries.
+ */
 function exchange(
 	ctx: IExecutePaginationFunctions,
 	requestData: RequestData,
-	server: string,
+	{ baseUrl: server, restriction }: CardepassDestination,
 ): Sender {
 	const credential = ctx.getNode().credentials?.[CARDEPASS_CREDENTIAL_TYPE];
 	noteServer(ctx, server);
 	return createSender({
+		refusal: domainRefusalError(ctx.getNode(), restriction, server),
 		slot: {
 			credential: credential?.id ?? credential?.name ?? 'default',
 			server,
@@ -108,7 +114,7 @@ async function runOperation(
 ): Promise<IDataObject[]> {
 	const request = requestData.options;
 	for (const check of spec.checks ?? []) check.call(ctx, request);
-	const send = exchange(ctx, requestData, await cardepassBaseUrlOfRun(ctx));
+	const send = exchange(ctx, requestData, await cardepassDestinationOfRun(ctx));
 	if (spec.order && orderContext) {
 		const body = { ...((request.body as IDataObject | undefined) ?? {}) };
 		if (body.customerOrderNo === undefined) {

@@ -24,17 +24,22 @@ export interface Sender {
  * The one way a request reaches Cardepass, for operations and dropdowns alike: within the credential's
  * concurrency limit (`slot`), repeated on temporary failures (429, 5xx, a dropped connection, an unreadable
  * answer) up to `retries` times, the envelope checked. `transport` makes the HTTP request with n8n's helpers.
+ * `refusal` (the credential's Allowed HTTP Request Domains forbid the host) is thrown instead of every
+ * request: n8n would fetch the token, client secret included, before its own check.
  */
 export function createSender(options: {
 	slot: RequestSlot;
 	needsToken: () => Promise<boolean>;
 	retries: number;
 	transport: (overrides: Partial<RequestOptions>) => Promise<unknown>;
+	refusal?: Error;
 }): Sender {
-	const sendOnce = async (overrides: Partial<RequestOptions>) =>
-		await withRequestSlot(options.slot, options.needsToken, async () =>
+	const sendOnce = async (overrides: Partial<RequestOptions>) => {
+		if (options.refusal) throw options.refusal;
+		return await withRequestSlot(options.slot, options.needsToken, async () =>
 			readEnvelope(await options.transport(overrides)),
 		);
+	};
 	const withEnvelope = async (overrides: Partial<RequestOptions> = {}) => {
 		for (let attempt = 0; ; attempt++) {
 			const answer = await settle(sendOnce(overrides));
