@@ -38,12 +38,15 @@ function parseArgs(argv) {
 const log = (line) => process.stdout.write(`[profile] ${line}\n`);
 
 /** The profile of the `n8n execute` process: the one that holds the node's run. */
-function executeProfile(dir) {
+function executeProfile(dir, runMs) {
 	const files = fs.readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
 	const withRun = [];
 	for (const file of files) {
 		try {
-			withRun.push({ file: path.join(dir, file), result: analyse(path.join(dir, file)) });
+			withRun.push({
+				file: path.join(dir, file),
+				result: analyse(path.join(dir, file), { runMs }),
+			});
 		} catch {
 			// The task runner's profile, or another process without the node's run.
 		}
@@ -88,7 +91,7 @@ function markdown(meta, runs) {
 	const lines = [
 		`CPU profile of ${meta.items} top-ups in one execution at 0 ms latency, n8n ${meta.n8nVersion} (${meta.line}) on Node ${meta.nodeVersion}, ${meta.cpu} × ${meta.cores}; one profiled run each (\`node --cpu-prof\`, 1 ms samples), after an unprofiled run that stored the token.`,
 		'',
-		"The window is the node's run: from the first sample inside it to the last. A sample counts for the nearest frame, from the leaf up, that is this node's (or the minimal node's) or n8n's; libraries count for their caller; \"Node.js runtime\" is I/O with no n8n or node code above it.",
+		"The window is the node's run: from the first sample inside it, as long as n8n timed the node's run. A sample counts for the nearest frame, from the leaf up, that is this node's (or the minimal node's) or n8n's; libraries count for their caller; \"Node.js runtime\" is I/O with no n8n or node code above it.",
 		'',
 		'| contender | node run (n8n) | profiled window | this node | n8n | Node.js runtime | garbage collector | V8 and Node.js internals | idle |',
 		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -152,7 +155,7 @@ async function main() {
 			const dir = path.join(work, id);
 			fs.mkdirSync(dir, { recursive: true });
 			const { nodeExecutionMs } = await execute(instance, id, dir);
-			const { file, result } = executeProfile(dir);
+			const { file, result } = executeProfile(dir, nodeExecutionMs);
 			if (args.keep) {
 				fs.mkdirSync(args.keep, { recursive: true });
 				fs.copyFileSync(file, path.join(args.keep, `${id}-${args.line}.cpuprofile`));

@@ -28,6 +28,7 @@ function summarise(samples) {
 	const rows = [...groups.values()].map((group) => ({
 		scenario: scenarioOf(group[0]),
 		contender: group[0].contender,
+		rounds: group.length,
 		// What the user waits for: the node's run as n8n timed it (the raw loop: its own clock).
 		ms: median(group.map(wallMs)),
 		minMs: Math.min(...group.map(wallMs).filter((ms) => ms !== null)),
@@ -75,6 +76,7 @@ const spreadOf = (row) => row.maxMs - row.minMs;
  * two contenders' rounds; otherwise "level".
  */
 function verdict(row, other) {
+	if (row.rounds < 2 || other.rounds < 2) return 'one round, no spread to judge by';
 	const difference = other.ms - row.ms;
 	const spread = Math.max(spreadOf(row), spreadOf(other));
 	if (Math.abs(difference) <= spread) return 'level';
