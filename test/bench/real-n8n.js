@@ -1,13 +1,15 @@
 'use strict';
 
 // `npm run bench`: 1,000 top-ups in one execution, in real n8n (2.x; `--line 1.x` for the other line),
-// with this node (defaults, and Max Concurrent Requests 5 like the raw loop) and with n8n's HTTP Request node, against the local simulator at
-// 0 ms and 80 ms latency and against one that answers 429 above 10 requests in flight,
-// beside a raw client loop at this node's default concurrency. Contenders alternate within each round;
-// the table shows medians. Everything counted (token requests, requests, in flight, orders) is what the
-// simulator saw. Writes bench/results/top-ups-<line>.json and .md.
+// with this node (defaults, and Max Concurrent Requests 5 like the raw loop), the smallest declarative
+// node sending the same request (test/bench/floor-node/: what n8n's declarative engine costs) and n8n's
+// HTTP Request node, against the local simulator at 0 ms and 80 ms latency and against one that answers
+// 429 above 10 requests in flight, beside a raw client loop at concurrency 5. Contenders alternate
+// within each round; the table shows min, median and max. Everything counted (token requests,
+// requests, in flight, orders) is what the simulator saw; the peak RSS is the `n8n execute` process's.
+// Writes bench/results/top-ups[-<items>]-<line>.json and .md.
 //
-//   node test/bench/real-n8n.js [--line 2.x|1.x] [--rounds 3] [--items 1000] [--scenarios 0ms,80ms,429]
+//   node test/bench/real-n8n.js [--line 2.x|1.x] [--rounds 3] [--items 1000] [--scenarios 0ms,80ms,429] [--warm 1]
 
 const fs = require('node:fs');
 const os = require('node:os');
@@ -20,17 +22,31 @@ const { REPO_ROOT } = require('../e2e/paths');
 const { rawTopUps } = require('./raw-loop');
 const workflows = require('./workflows');
 const { writeResults } = require('./report');
+const { executePeakMb } = require('./peak-rss');
+
+const FLOOR_NODE_DIR = path.join(__dirname, 'floor-node');
+const PEAK_RSS_PRELOAD = path.join(__dirname, 'peak-rss.js');
 
 const SCENARIOS = [
-	{ key: '0ms', label: '0 ms latency', sim: { latencyMs: 0 }, raw: true },
-	{ key: '80ms', label: '80 ms latency', sim: { latencyMs: 80 }, raw: true },
+	// At 0 ms every contender sends one request at a time anyway: no run held to 5.
+	{
+		key: '0ms',
+		label: '0 ms latency',
+		sim: { latencyMs: 0 },
+		raw: true,
+		floor: true,
+		atFive: false,
+	},
+	{ key: '80ms', label: '80 ms latency', sim: { latencyMs: 80 }, raw: true, floor: true },
 	// A server that refuses (429) any request beyond 10 in flight; the HTTP Request node with Retry On Fail set as a careful user would.
 	{
 		key: '429',
 		label: '80 ms, 429 above 10 in flight',
 		sim: { latencyMs: 80, rateLimit: { maxConcurrent: 10 } },
 		raw: false,
+		floor: false,
 		httpSettings: workflows.RETRY_ON_FAIL,
+		httpBatching: workflows.BATCHING,
 	},
 ];
 const RAW_CONCURRENCY = 5;
@@ -41,6 +57,9 @@ function parseArgs(argv) {
 		rounds: 3,
 		items: 1000,
 		scenarios: SCENARIOS.map((scenario) => scenario.key).join(','),
+		// 1: each credential fetches its token in a one-item run first, so a single round measures the
+		// batch, not the token (nodes that send every item at once fetch one token per item).
+		warm: 0,
 	};
 	for (let i = 0; i < argv.length; i += 2) {
 		const name = argv[i].replace(/^--/, '');
@@ -98,16 +117,35 @@ async function simulatorThroughput() {
 	}
 }
 
+/** `n8n execute`, its peak RSS recorded by the preload (test/bench/peak-rss.js). */
+async function executeMeasured(instance, workflowId) {
+	const rssFile = path.join(instance.userFolder, `peak-rss-${workflowId}-${Date.now()}.jsonl`);
+	const env = instance.extraEnv;
+	instance.extraEnv = {
+		...env,
+		NODE_OPTIONS: `--require ${PEAK_RSS_PRELOAD}`,
+		BENCH_PEAK_RSS_FILE: rssFile,
+	};
+	try {
+		const result = await instance.execute(workflowId, { timeoutMs: 20 * 60_000 });
+		return { result, peakRssMb: executePeakMb(rssFile) };
+	} finally {
+		instance.extraEnv = env;
+		fs.rmSync(rssFile, { force: true });
+	}
+}
+
 async function runN8n(instance, workflowId, sim, items) {
 	const seen = counter(sim);
 	seen.mark();
-	const result = await instance.execute(workflowId, { timeoutMs: 20 * 60_000 });
+	const { result, peakRssMb } = await executeMeasured(instance, workflowId);
 	const counted = seen.read();
 	const run = result.nodeRuns('Top Up')[0];
 	const output = result.nodeItems('Top Up');
 	return {
 		nodeExecutionMs: run?.executionTime ?? null,
 		processMs: result.ms,
+		peakRssMb,
 		error: result.error?.message ?? null,
 		...counted,
 		// n8n's printed run is not always readable for 1,000 items; then the orders made tell.
@@ -157,6 +195,7 @@ async function main() {
 			line: args.line,
 			install,
 			packageTarball: tarball,
+			customExtensions: FLOOR_NODE_DIR,
 			cliTimeoutMs: 20 * 60_000,
 		});
 		const scenarios = SCENARIOS.filter((scenario) =>
@@ -171,8 +210,40 @@ async function main() {
 			sims[scenario.key] = sim;
 			const cardepass = workflows.cardepassCredential(`bnCdp${scenario.key}`, sim);
 			const oauth2 = workflows.genericOAuth2Credential(`bnOAuth${scenario.key}`, sim);
-			credentials.push(cardepass, oauth2);
+			const floor = workflows.floorCredential(`bnFloor${scenario.key}`, sim);
+			credentials.push(cardepass, oauth2, floor);
 			const http = workflows.httpRequestTopUps(oauth2, args.items, scenario.httpSettings);
+			if (scenario.httpBatching) {
+				const batched = workflows.httpRequestTopUps(
+					oauth2,
+					args.items,
+					scenario.httpSettings,
+					scenario.httpBatching,
+				);
+				toImport.push({ ...workflows.forSimulator(batched, sim), id: `bnHttpB${scenario.key}` });
+			}
+			if (args.warm) {
+				toImport.push(
+					{
+						...workflows.forSimulator(workflows.cardepassTopUps(cardepass, 1), sim),
+						id: `bnWarmC${scenario.key}`,
+					},
+					{
+						...workflows.forSimulator(workflows.floorTopUps(floor, 1), sim),
+						id: `bnWarmF${scenario.key}`,
+					},
+					{
+						...workflows.forSimulator(workflows.httpRequestTopUps(oauth2, 1), sim),
+						id: `bnWarmH${scenario.key}`,
+					},
+				);
+			}
+			if (scenario.floor) {
+				toImport.push({
+					...workflows.forSimulator(workflows.floorTopUps(floor, args.items), sim),
+					id: `bnFloor${scenario.key}`,
+				});
+			}
 			toImport.push(
 				{
 					...workflows.forSimulator(workflows.cardepassTopUps(cardepass, args.items), sim),
@@ -191,21 +262,47 @@ async function main() {
 		await instance.importCredentials(credentials);
 		await instance.importWorkflow(toImport);
 
+		if (args.warm) {
+			for (const scenario of scenarios) {
+				for (const kind of ['C', 'F', 'H']) {
+					const warm = await instance.execute(`bnWarm${kind}${scenario.key}`);
+					if (!warm.ok) throw new Error(`warm-up ${kind} failed: ${warm.error?.message}`);
+				}
+			}
+			log('tokens fetched and stored by one-item runs');
+		}
+
 		const samples = [];
 		for (let round = 1; round <= args.rounds; round++) {
 			for (const scenario of scenarios) {
 				const sim = sims[scenario.key];
 				const contenders = [
 					['this node', () => runN8n(instance, `bnCdp${scenario.key}`, sim, args.items)],
-					[
-						`this node, Max Concurrent Requests ${RAW_CONCURRENCY}`,
-						() => runN8n(instance, `bnCdpW${scenario.key}`, sim, args.items),
-					],
+					...(scenario.atFive === false
+						? []
+						: [
+								[
+									`this node, Max Concurrent Requests ${RAW_CONCURRENCY}`,
+									() => runN8n(instance, `bnCdpW${scenario.key}`, sim, args.items),
+								],
+							]),
 					[
 						scenario.httpSettings ? 'HTTP Request node, Retry On Fail' : 'HTTP Request node',
 						() => runN8n(instance, `bnHttp${scenario.key}`, sim, args.items),
 					],
 				];
+				if (scenario.httpBatching) {
+					const { itemsPerBatch, batchIntervalMs } = scenario.httpBatching;
+					contenders.push([
+						`HTTP Request node, Retry On Fail, Batching ${itemsPerBatch} per ${batchIntervalMs} ms`,
+						() => runN8n(instance, `bnHttpB${scenario.key}`, sim, args.items),
+					]);
+				}
+				if (scenario.floor)
+					contenders.push([
+						'minimal declarative node',
+						() => runN8n(instance, `bnFloor${scenario.key}`, sim, args.items),
+					]);
 				if (scenario.raw)
 					contenders.push([
 						`raw client loop, concurrency ${RAW_CONCURRENCY}`,
@@ -228,10 +325,13 @@ async function main() {
 		}
 
 		const { table } = writeResults(path.join(REPO_ROOT, 'bench/results'), {
-			name:
-				args.scenarios === SCENARIOS.map((scenario) => scenario.key).join(',')
-					? 'top-ups'
-					: `top-ups-${args.scenarios.replace(/,/g, '-')}`,
+			name: [
+				'top-ups',
+				...(args.items === 1000 ? [] : [String(args.items)]),
+				...(args.scenarios === SCENARIOS.map((scenario) => scenario.key).join(',')
+					? []
+					: [args.scenarios.replace(/,/g, '-')]),
+			].join('-'),
 			line: args.line,
 			n8nVersion: install.version,
 			nodeVersion: install.nodeVersion,

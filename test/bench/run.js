@@ -1,18 +1,22 @@
 'use strict';
 
 // `npm run bench`: the benchmarks in real n8n, one after another, each in its own process: 1,000
-// top-ups (real-n8n.js), the fund-log export (export.js) and the cold start (cold-start.js). Each
+// top-ups (real-n8n.js), the CPU profile of a 0 ms run (profile.js), 10,000 top-ups in one execution
+// (real-n8n.js again), the fund-log export (export.js) and the cold start (cold-start.js). Each
 // prints its table and writes bench/results/<name>-<line>.{json,md}.
 //
-//   node test/bench/run.js [--line 2.x|1.x] [--only top-ups,export,cold-start]
+//   node test/bench/run.js [--line 2.x|1.x] [--only top-ups,profile,growth,export,cold-start]
 
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const BENCHMARKS = {
-	'top-ups': 'real-n8n.js',
-	export: 'export.js',
-	'cold-start': 'cold-start.js',
+	'top-ups': ['real-n8n.js'],
+	profile: ['profile.js'],
+	// How cost grows with the batch: one round, as a run takes minutes; tokens fetched beforehand.
+	growth: ['real-n8n.js', '--items', '10000', '--scenarios', '0ms', '--rounds', '1', '--warm', '1'],
+	export: ['export.js'],
+	'cold-start': ['cold-start.js'],
 };
 
 function parseArgs(argv) {
@@ -64,7 +68,8 @@ async function main() {
 	const failed = [];
 	for (const name of only) {
 		process.stdout.write(`\n=== bench: ${name} (${line}) ===\n`);
-		const code = await runScript(BENCHMARKS[name], ['--line', line]);
+		const [script, ...args] = BENCHMARKS[name];
+		const code = await runScript(script, [...args, '--line', line]);
 		if (code !== 0) failed.push(`${name} (exit ${code})`);
 		if (interrupted) break;
 	}

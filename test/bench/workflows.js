@@ -12,6 +12,13 @@ const SIMULATOR_URL = '__SIMULATOR_URL__';
 const FLOOR_OPTIONS = { maxConcurrentRequests: 5 };
 /** The HTTP Request node against a server that answers 429: Retry On Fail as a careful user sets it. */
 const RETRY_ON_FAIL = { retryOnFail: true, maxTries: 5, waitBetweenTries: 1000 };
+/**
+ * The HTTP Request node's own answer to a server that limits requests in flight, as a user who knows n8n
+ * sets it: Options → Batching, 10 items per batch (the server's limit) every 100 ms, with Retry On Fail.
+ */
+const BATCHING = { itemsPerBatch: 10, batchIntervalMs: 100 };
+/** The floor's node type: loaded from test/bench/floor-node/ as a custom extension. */
+const FLOOR_NODE_TYPE = 'CUSTOM.benchFloor';
 const CARD_ID = 'CARD123456';
 // The smallest top-up the v1.4 product rules allow on this card.
 const TOP_UP_AMOUNT = 10;
@@ -78,8 +85,8 @@ function cardepassTopUps(credential, items, options) {
 	);
 }
 
-/** n8n's HTTP Request node with a generic OAuth2 (client credentials) credential, defaults otherwise (or `settings`). */
-function httpRequestTopUps(credential, items, settings = {}) {
+/** n8n's HTTP Request node with a generic OAuth2 (client credentials) credential, defaults otherwise (or `settings`, `batching`). */
+function httpRequestTopUps(credential, items, settings = {}, batching) {
 	return workflow(
 		'benchHttp',
 		'Bench: 1,000 top-ups with the HTTP Request node',
@@ -96,13 +103,49 @@ function httpRequestTopUps(credential, items, settings = {}) {
 				sendBody: true,
 				specifyBody: 'json',
 				jsonBody: `={{ JSON.stringify({ cardId: '${CARD_ID}', topUpAmount: ${TOP_UP_AMOUNT}, customerOrderNo: $json.ref }) }}`,
-				options: {},
+				options: batching
+					? {
+							batching: {
+								batch: {
+									batchSize: batching.itemsPerBatch,
+									batchInterval: batching.batchIntervalMs,
+								},
+							},
+						}
+					: {},
 			},
 			credentials: { oAuth2Api: { id: credential.id, name: credential.name } },
 			...settings,
 		},
 		items,
 	);
+}
+
+/** The floor: the smallest declarative node sending the same request (test/bench/floor-node/). */
+function floorTopUps(credential, items) {
+	return workflow(
+		'benchFloor',
+		'Bench: 1,000 top-ups with the minimal declarative node',
+		{
+			id: 'bench-worker',
+			name: 'Top Up',
+			type: FLOOR_NODE_TYPE,
+			typeVersion: 1,
+			parameters: {
+				operation: 'topUp',
+				cardId: CARD_ID,
+				topUpAmount: TOP_UP_AMOUNT,
+				customerOrderNo: '={{ $json.ref }}',
+			},
+			credentials: { benchFloorOAuth2Api: { id: credential.id, name: credential.name } },
+		},
+		items,
+	);
+}
+
+/** The floor's credential: the Cardepass credential's shape under the floor's type name. */
+function floorCredential(id, sim) {
+	return { ...cardepassCredential(id, sim), type: 'benchFloorOAuth2Api' };
 }
 
 function cardepassCredential(id, sim) {
@@ -157,6 +200,19 @@ function saveWorkflows(folder, items) {
 			httpRequestTopUps({ id: 'oauth2', name: 'Cardepass as generic OAuth2' }, items),
 		],
 		[
+			'floor-top-ups.json',
+			floorTopUps({ id: 'floor', name: 'Cardepass account for the floor node' }, items),
+		],
+		[
+			'http-request-top-ups-batching.json',
+			httpRequestTopUps(
+				{ id: 'oauth2', name: 'Cardepass as generic OAuth2' },
+				items,
+				RETRY_ON_FAIL,
+				BATCHING,
+			),
+		],
+		[
 			'http-request-top-ups-retry-on-fail.json',
 			httpRequestTopUps(
 				{ id: 'oauth2', name: 'Cardepass as generic OAuth2' },
@@ -173,6 +229,8 @@ function saveWorkflows(folder, items) {
 module.exports = {
 	cardepassTopUps,
 	httpRequestTopUps,
+	floorTopUps,
+	floorCredential,
 	cardepassCredential,
 	genericOAuth2Credential,
 	forSimulator,
@@ -181,4 +239,5 @@ module.exports = {
 	TOP_UP_AMOUNT,
 	FLOOR_OPTIONS,
 	RETRY_ON_FAIL,
+	BATCHING,
 };
