@@ -11,7 +11,7 @@
 // counts of the summary after the next full run.
 const MINIMUMS = {
 	scan: 2,
-	jest: 727,
+	jest: 728,
 	e2e: 157,
 	'e2e 1.x': 1,
 	'e2e 2.x': 1,
