@@ -1,15 +1,22 @@
 #!/usr/bin/env node
 'use strict';
 // `npm test`: installs what is missing, then lint, build, n8n's scanner, type check and every suite: the
-// simulator and engine tests (jest), the end-to-end tests in real n8n, and the editor in a browser. The last
-// line counts every test of every suite.
+// simulator and engine tests (jest), the end-to-end tests in real n8n, queue mode, and the editor in a
+// browser. The summary lists each suite with its count; a suite that did not run, skipped something or
+// ran fewer checks than its minimum (test/suite-results.js) fails the run. The last line counts every
+// test of every suite.
+//
+//   npm test                      every suite
+//   npm test -- jest queue        these suites only (lint, build and type check still run first)
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { SUITES, parseSuiteOutput, parseJestReport, judgeRun } = require('./suite-results');
 
 const root = path.resolve(__dirname, '..');
-const totals = { passed: 0, failed: 0 };
+const results = [];
+let expected = SUITES;
 
 function say(line) {
 	process.stdout.write(`\n[npm test] ${line}\n`);
@@ -22,23 +29,17 @@ function step(title, command, args) {
 }
 
 /** Runs a suite that ends with a line "<name>: N passed, M failed", echoing its output. */
-function suite(title, command, args) {
+function suite(name, title, command, args) {
 	say(title);
 	return new Promise((resolve) => {
 		const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-		let tail = '';
+		const chunks = [];
 		child.stdout.on('data', (chunk) => {
 			process.stdout.write(chunk);
-			tail = (tail + chunk.toString()).slice(-4000);
+			chunks.push(chunk);
 		});
 		child.on('close', (code) => {
-			const counts = [...tail.matchAll(/^\w+: (\d+) passed, (\d+) failed/gm)].pop();
-			if (counts) {
-				totals.passed += Number(counts[1]);
-				totals.failed += Number(counts[2]);
-			} else if (code !== 0) {
-				totals.failed += 1;
-			}
+			results.push(parseSuiteOutput(name, Buffer.concat(chunks).toString(), code));
 			resolve(code === 0);
 		});
 	});
@@ -56,22 +57,18 @@ function jest() {
 	});
 	const summary = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')) : undefined;
 	fs.rmSync(path.dirname(report), { recursive: true, force: true });
-	if (summary) {
-		totals.passed += summary.numPassedTests;
-		totals.failed += summary.numFailedTests + summary.numRuntimeErrorTestSuites;
-	} else {
-		totals.failed += 1;
-	}
-	process.stdout.write(
-		`jest: ${summary?.numPassedTests ?? 0} passed, ${summary?.numFailedTests ?? 1} failed\n`,
-	);
-	return result.status === 0;
+	const parsed = parseJestReport(summary, result.status);
+	results.push(parsed);
+	process.stdout.write(`jest: ${parsed.passed} passed, ${parsed.failed} failed\n`);
 }
 
 function finish(problem) {
 	if (problem) say(problem);
-	process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed\n`);
-	process.exit(problem || totals.failed > 0 ? 1 : 0);
+	const run = judgeRun(results, { expected });
+	say('summary');
+	for (const line of run.problems) process.stdout.write(`NOT PROVEN ${line}\n`);
+	process.stdout.write(`${run.lines.join('\n')}\n`);
+	process.exit(problem || run.failed > 0 ? 1 : 0);
 }
 
 function installedPackagesMatchLock() {
@@ -80,31 +77,48 @@ function installedPackagesMatchLock() {
 	return fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs;
 }
 
+function chosenSuites(argv) {
+	const unknown = argv.filter((name) => !SUITES.includes(name));
+	if (unknown.length) {
+		process.stderr.write(`Unknown suite ${unknown.join(', ')}; use any of: ${SUITES.join(' ')}\n`);
+		process.exit(2);
+	}
+	return argv.length ? SUITES.filter((name) => argv.includes(name)) : SUITES;
+}
+
 async function main() {
+	expected = chosenSuites(process.argv.slice(2));
+	const runs = (name) => expected.includes(name);
 	if (!installedPackagesMatchLock())
 		step('installing dev dependencies (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
 	step('lint', 'npm', ['run', 'lint', '--silent']);
 	step('build', 'npm', ['run', 'build', '--silent']);
 	if (
-		!(await suite("n8n's verification scanner: the source and the packed tarball", 'node', [
+		runs('scan') &&
+		!(await suite('scan', "n8n's verification scanner: the source and the packed tarball", 'node', [
 			'test/scan-package.js',
 		]))
 	)
 		finish('failed: scan');
 	step('type check (tests included)', 'npm', ['run', 'typecheck', '--silent']);
-	const results = [jest()];
-	results.push(
-		await suite('end-to-end in real n8n (installs n8n 1.123 and 2.41 on first use)', 'node', [
-			'test/e2e/run-e2e.js',
-		]),
-	);
-	results.push(
-		await suite('queue mode: n8n 2.41 main and two workers on PostgreSQL and Redis', 'node', [
-			'test/e2e/queue/run-queue.js',
-		]),
-	);
-	results.push(await suite('the editor in a browser', 'node', ['test/e2e/browser.js']));
-	finish(results.every(Boolean) ? undefined : 'some suites failed');
+	if (runs('jest')) jest();
+	if (runs('e2e'))
+		await suite(
+			'e2e',
+			'end-to-end in real n8n (installs n8n 1.123 and 2.41 on first use)',
+			'node',
+			['test/e2e/run-e2e.js'],
+		);
+	if (runs('queue'))
+		await suite(
+			'queue',
+			'queue mode: n8n 2.41 main and two workers on PostgreSQL and Redis',
+			'node',
+			['test/e2e/queue/run-queue.js'],
+		);
+	if (runs('browser'))
+		await suite('browser', 'the editor in a browser', 'node', ['test/e2e/browser.js']);
+	finish();
 }
 
 main().catch((error) => finish(error.stack ?? String(error)));

@@ -21,6 +21,7 @@ async function start(options: Options = {}): Promise<Sim> {
 }
 
 afterEach(async () => {
+	jest.useRealTimers();
 	await Promise.all(sims.map((s) => s.close()));
 	sims = [];
 });
@@ -1020,6 +1021,10 @@ describe('order query', () => {
 	});
 
 	test('orderCompletion afterMs: Processing first, Completed later; the card appears on completion', async () => {
+		// The completion timer runs on jest's clock, so the order is still processing however slow the machine.
+		jest.useFakeTimers({
+			doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'Date', 'hrtime', 'performance'],
+		});
 		const sim = await start({ orderCompletion: { afterMs: 150 } });
 		const client = await api(sim);
 		const placed = await client.post('/v1/orders/standard/apply', {
@@ -1039,7 +1044,13 @@ describe('order query', () => {
 			params: { OrderType: 'ApplyCard', CustomerOrderNo: 'ASYNC-1' },
 		});
 		expect(early.data.data.status).toBe('Processing');
-		await new Promise((r) => setTimeout(r, 250));
+		jest.advanceTimersByTime(149);
+		const stillEarly = await client.get('/v1/orders/standard', {
+			params: { OrderType: 'ApplyCard', CustomerOrderNo: 'ASYNC-1' },
+		});
+		expect(stillEarly.data.data.status).toBe('Processing');
+		jest.advanceTimersByTime(1);
+		jest.useRealTimers();
 		const late = await client.get('/v1/orders/standard', {
 			params: { OrderType: 'ApplyCard', CustomerOrderNo: 'ASYNC-1' },
 		});
@@ -1051,7 +1062,8 @@ describe('order query', () => {
 	});
 
 	test('a pending block locks the card against other status changes (ORDER_STATUS_INVALID)', async () => {
-		const sim = await start({ orderCompletion: { afterMs: 200 } });
+		// Long enough to be still pending on any machine; close() clears the timer.
+		const sim = await start({ orderCompletion: { afterMs: 60_000 } });
 		const client = await api(sim);
 		expect(
 			(await client.post('/v1/orders/standard/block', { cardId: IDS.standardUsd })).data.data
@@ -1632,9 +1644,10 @@ describe('fault injection', () => {
 		const t0 = Date.now();
 		expect((await client.get('/v1/ping')).status).toBe(200);
 		expect(Date.now() - t0).toBeGreaterThanOrEqual(75);
-		const started = Date.now();
-		await sim.close();
-		expect(Date.now() - started).toBeLessThan(500);
+		// close() does not wait for the 5 s answer still pending.
+		const closing = sim.close().then(() => 'closed');
+		const delayed = new Promise((resolve) => setTimeout(() => resolve('waited'), 4_000).unref());
+		expect(await Promise.race([closing, delayed])).toBe('closed');
 	});
 
 	test("'malformedJson' and 'html' answer unparsable bodies", async () => {
@@ -1715,15 +1728,35 @@ describe('fault injection', () => {
 });
 
 describe('concurrency, latency, rate limit, close', () => {
+	// The latency runs on jest's clock: the requests stay open until the test moves it, however slow the machine.
+	const fakeLatency = () =>
+		jest.useFakeTimers({
+			doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'Date', 'hrtime', 'performance'],
+		});
+	const turn = () => new Promise((resolve) => setImmediate(resolve));
+	async function until(condition: () => boolean): Promise<void> {
+		for (let turns = 0; !condition(); turns++) {
+			if (turns > 10_000) throw new Error('the simulator never got there');
+			await turn();
+		}
+	}
+
 	test('maxConcurrent measures requests in flight (latency keeps them open)', async () => {
 		const sim = await start({ latencyMs: 100 });
 		const client = await api(sim);
 		sim.resetMetrics();
 		expect(sim.maxConcurrent).toBe(0);
-		const t0 = Date.now();
-		await Promise.all(Array.from({ length: 5 }, () => client.get('/v1/ping')));
-		expect(Date.now() - t0).toBeGreaterThanOrEqual(95);
-		expect(sim.maxConcurrent).toBe(5);
+		fakeLatency();
+		let answered = 0;
+		const pings = Array.from({ length: 5 }, () => client.get('/v1/ping').finally(() => answered++));
+		for (const ping of pings) ping.catch(() => undefined);
+		await until(() => sim.maxConcurrent === 5);
+		jest.advanceTimersByTime(99);
+		await turn();
+		expect(answered).toBe(0);
+		jest.advanceTimersByTime(1);
+		expect((await Promise.all(pings)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+		jest.useRealTimers();
 		sim.resetMetrics();
 		await client.get('/v1/ping');
 		expect(sim.maxConcurrent).toBe(1);
@@ -1732,7 +1765,14 @@ describe('concurrency, latency, rate limit, close', () => {
 	test('rateLimit answers 429 to requests beyond maxConcurrent', async () => {
 		const sim = await start({ latencyMs: 100, rateLimit: { maxConcurrent: 2 } });
 		const client = await api(sim);
-		const results = await Promise.all(Array.from({ length: 5 }, () => client.get('/v1/ping')));
+		fakeLatency();
+		const pings = Array.from({ length: 5 }, () => client.get('/v1/ping'));
+		// A failed wait below fails the test, not the worker.
+		for (const ping of pings) ping.catch(() => undefined);
+		await until(() => sim.maxConcurrent === 5);
+		jest.advanceTimersByTime(100);
+		const results = await Promise.all(pings);
+		jest.useRealTimers();
 		const statuses = results.map((r) => r.status).sort();
 		expect(statuses).toEqual([200, 200, 429, 429, 429]);
 		const limited = results.find((r) => r.status === 429)!;

@@ -1,9 +1,13 @@
 'use strict';
 
 // Installs the real n8n from the npm registry into .cache/n8n/<line>/ and
-// reuses it on later runs.
+// reuses it on later runs: exactly the version pinned below, with `npm ci`
+// from the lockfile committed in test/e2e/n8n-lock/<line>/, so every machine
+// runs the tree that was tested. No version is listed or guessed; a cache
+// holding another version is reinstalled.
 //
 //   node test/e2e/install-n8n.js [1.x|2.x|all]      (default: all)
+//   node test/e2e/install-n8n.js --relock <line>    after changing a pinned version (README, Compatibility)
 //   const { ensureN8n } = require('./install-n8n'); await ensureN8n('2.x');
 //
 // Why the install is not a plain `npm install n8n`:
@@ -18,7 +22,7 @@
 //   (cpu-features), msgpackr and Sentry profiler addons are optional or fall
 //   back to JavaScript.
 // - n8n 2.10+ refuses Node 20: the 2.x line runs on a Node 24 binary from the
-//   npm registry (see node24.js).
+//   npm registry, its version pinned too (see node24.js).
 
 const fs = require('node:fs');
 const os = require('node:os');
@@ -26,57 +30,21 @@ const path = require('node:path');
 const { runCommand, runChecked, tail } = require('./run-command');
 const { ensureNode24 } = require('./node24');
 const { withLock } = require('./lock');
-const { CACHE_ROOT } = require('./paths');
+const { CACHE_ROOT, LOCK_ROOT } = require('./paths');
 
 // disabledModules: n8n backend modules that call out on their own (2.x's
 // MCP registry fetches api.n8n.io at start-up). Names must exist in the
 // line, or n8n refuses to start (UnknownModuleError), hence per line.
+// version: the n8n the tests run, as in test/e2e/n8n-lock/<line>/package.json.
 const LINES = {
-	'1.x': {
-		pattern: /^1\.123\.\d+$/,
-		known: '1.123.81',
-		node24: false,
-		versionEnv: 'N8N_E2E_VERSION_1X',
-		disabledModules: [],
-	},
-	'2.x': {
-		pattern: /^2\.41\.\d+$/,
-		known: '2.41.1',
-		node24: true,
-		versionEnv: 'N8N_E2E_VERSION_2X',
-		disabledModules: ['mcp-registry'],
-	},
+	'1.x': { version: '1.123.81', node24: false, disabledModules: [] },
+	'2.x': { version: '2.41.1', node24: true, disabledModules: ['mcp-registry'] },
 };
 const INSTALL_TIMEOUT_MS = 25 * 60_000;
 const REBUILD_TIMEOUT_MS = 15 * 60_000;
 const VERIFY_TIMEOUT_MS = 3 * 60_000;
 
 const log = (message) => console.log(`[install-n8n] ${message}`);
-
-function compareVersions(a, b) {
-	const pa = a.split('.').map(Number);
-	const pb = b.split('.').map(Number);
-	for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
-	return 0;
-}
-
-/** Newest first; a pinned version (env) alone; the known-good one if the registry can't list. */
-async function candidateVersions(line) {
-	const spec = LINES[line];
-	const pinned = process.env[spec.versionEnv];
-	if (pinned) return [pinned];
-	const result = await runCommand('npm', ['view', 'n8n', 'versions', '--json'], {
-		timeoutMs: 120_000,
-	});
-	let versions = [];
-	try {
-		versions = JSON.parse(result.stdout).filter((v) => spec.pattern.test(v));
-	} catch {
-		log(`could not list n8n versions (${tail(result.stderr, 3)}); trying ${spec.known}`);
-	}
-	if (!versions.includes(spec.known)) versions.push(spec.known);
-	return versions.sort(compareVersions).reverse();
-}
 
 function heartbeat(message) {
 	const started = Date.now();
@@ -97,22 +65,21 @@ function installedN8nVersion(dir) {
 	}
 }
 
-function writeCachePackageJson(dir, line, version) {
-	const pkg = {
-		name: `n8n-e2e-${line.replace('.', '')}`,
-		private: true,
-		description:
-			'Real n8n for the e2e tests of n8n-nodes-cardepass (test/e2e/install-n8n.js). Not committed.',
-		dependencies: { n8n: version },
-		overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' },
-	};
-	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, '\t') + '\n');
+function lockDir(line) {
+	return path.join(LOCK_ROOT, line);
 }
 
-function isMissingVersionError(error) {
-	return /ETARGET|E404|notarget|No matching version/i.test(
-		`${error.stdout}\n${error.stderr}\n${error.message}`,
-	);
+/** The committed package.json and lockfile of a line, checked against the version pinned above. */
+function copyLock(dir, line) {
+	const from = lockDir(line);
+	const pkg = JSON.parse(fs.readFileSync(path.join(from, 'package.json'), 'utf8'));
+	if (pkg.dependencies?.n8n !== LINES[line].version)
+		throw new Error(
+			`${path.join(from, 'package.json')} pins n8n ${pkg.dependencies?.n8n}, install-n8n.js pins ${LINES[line].version}: ` +
+				`run node test/e2e/install-n8n.js --relock ${line} and commit test/e2e/n8n-lock/${line}/.`,
+		);
+	for (const file of ['package.json', 'package-lock.json'])
+		fs.copyFileSync(path.join(from, file), path.join(dir, file));
 }
 
 /** Headers for node-gyp: the ones beside the running Node 20, or inside the Node 24 package. */
@@ -132,40 +99,48 @@ function buildEnv(runtime) {
 	return env;
 }
 
-async function npmInstall(dir, line, runtime) {
-	const candidates = await candidateVersions(line);
+async function npmInstall(dir, line, runtime, { relock = false } = {}) {
+	const { version } = LINES[line];
 	const logFile = path.join(dir, 'install.log');
-	for (const version of candidates) {
-		log(
-			`${line}: npm install n8n@${version} into ${dir} (2-3 GB, usually 3-4 minutes; log: ${logFile})`,
-		);
-		fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
+	fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
+	let args;
+	if (relock) {
+		// A new tree for a newly pinned version: resolved now, then committed as the line's lockfile.
 		fs.rmSync(path.join(dir, 'package-lock.json'), { force: true });
-		writeCachePackageJson(dir, line, version);
-		const stop = heartbeat(`${line}: npm install n8n@${version} still running`);
-		try {
-			await runChecked(
-				'npm',
-				['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'],
-				{
-					cwd: dir,
-					env: buildEnv(runtime),
-					timeoutMs: INSTALL_TIMEOUT_MS,
-					logFile,
-					label: `npm install n8n@${version}`,
-				},
-			);
-			return version;
-		} catch (error) {
-			if (!isMissingVersionError(error)) throw error;
-			log(
-				`${line}: n8n@${version} cannot be installed from this registry (a dependency version is missing); trying an older one`,
-			);
-		} finally {
-			stop();
-		}
+		const pkg = JSON.parse(fs.readFileSync(path.join(lockDir(line), 'package.json'), 'utf8'));
+		pkg.dependencies = { n8n: version };
+		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, '\t') + '\n');
+		args = ['install'];
+	} else {
+		copyLock(dir, line);
+		args = ['ci'];
 	}
-	throw new Error(`${line}: none of n8n@${candidates.join(', ')} could be installed.`);
+	log(
+		`${line}: npm ${args[0]} n8n@${version} into ${dir} (2-3 GB, usually 3-4 minutes; log: ${logFile})`,
+	);
+	const stop = heartbeat(`${line}: npm ${args[0]} n8n@${version} still running`);
+	try {
+		await runChecked(
+			'npm',
+			[...args, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'],
+			{
+				cwd: dir,
+				env: buildEnv(runtime),
+				timeoutMs: INSTALL_TIMEOUT_MS,
+				logFile,
+				label: `npm ${args[0]} n8n@${version}`,
+			},
+		);
+	} finally {
+		stop();
+	}
+	if (relock) {
+		fs.mkdirSync(lockDir(line), { recursive: true });
+		for (const file of ['package.json', 'package-lock.json'])
+			fs.copyFileSync(path.join(dir, file), path.join(lockDir(line), file));
+		log(`${line}: wrote test/e2e/n8n-lock/${line}/: commit it with the new version`);
+	}
+	return version;
 }
 
 async function rebuildSqlite(dir, line, runtime) {
@@ -257,6 +232,12 @@ async function verifyFully(install) {
 async function usableInstall(line, dir, runtime, verify) {
 	const version = installedN8nVersion(dir);
 	if (!version) return null;
+	if (version !== LINES[line].version) {
+		log(
+			`${line}: ${dir} holds n8n ${version}, not the pinned ${LINES[line].version}; reinstalling`,
+		);
+		return null;
+	}
 	const install = describe(line, dir, runtime, version);
 	if (!(await quickCheck(install).catch(() => false))) {
 		log(
@@ -277,10 +258,10 @@ async function usableInstall(line, dir, runtime, verify) {
 	return install;
 }
 
-async function freshInstall(line, dir, runtime) {
+async function freshInstall(line, dir, runtime, options) {
 	const started = Date.now();
 	fs.rmSync(path.join(dir, MARKER), { force: true });
-	const version = await npmInstall(dir, line, runtime);
+	const version = await npmInstall(dir, line, runtime, options);
 	await rebuildSqlite(dir, line, runtime);
 	const install = describe(line, dir, runtime, version);
 	if (!(await quickCheck(install)))
@@ -296,11 +277,13 @@ async function freshInstall(line, dir, runtime) {
 /**
  * Installs (once) and returns the n8n of one line. Safe to call from parallel processes.
  * @param {'1.x'|'2.x'} line
- * @param {{ verify?: 'quick'|'full' }} [options] 'quick' (default) reuses an install that passed the full
- *   check once and still loads sqlite3 under its Node; 'full' also imports and executes a workflow (~10 s)
+ * @param {{ verify?: 'quick'|'full', relock?: boolean }} [options] verify 'quick' (default) reuses an install
+ *   that passed the full check once and still loads sqlite3 under its Node; 'full' also imports and executes
+ *   a workflow (~10 s). relock: install the pinned version afresh with npm install and write its lockfile
+ *   into test/e2e/n8n-lock/<line>/
  * @returns {Promise<{ line: string, version: string, nodeBin: string, nodeVersion: string, disabledModules: string[], n8nBin: string, dir: string }>}
  */
-async function ensureN8n(line, { verify = 'quick' } = {}) {
+async function ensureN8n(line, { verify = 'quick', relock = false } = {}) {
 	const spec = LINES[line];
 	if (!spec)
 		throw new Error(`Unknown n8n line "${line}"; use one of ${Object.keys(LINES).join(', ')}.`);
@@ -314,24 +297,25 @@ async function ensureN8n(line, { verify = 'quick' } = {}) {
 	const dir = path.join(CACHE_ROOT, line);
 	fs.mkdirSync(dir, { recursive: true });
 
-	const ready = await usableInstall(line, dir, runtime, verify);
+	const ready = !relock && (await usableInstall(line, dir, runtime, verify));
 	if (ready) return ready;
 	return await withLock(
 		dir,
 		async () =>
-			(await usableInstall(line, dir, runtime, 'quick')) ||
-			(await freshInstall(line, dir, runtime)),
+			(!relock && (await usableInstall(line, dir, runtime, 'quick'))) ||
+			(await freshInstall(line, dir, runtime, { relock })),
 		{ onWait: () => log(`${line}: another process is installing n8n into ${dir}; waiting for it`) },
 	);
 }
 
 async function main(argv) {
-	const which = argv[0] || 'all';
+	const relock = argv[0] === '--relock';
+	const which = (relock ? argv[1] : argv[0]) || 'all';
 	const lines = which === 'all' ? Object.keys(LINES) : [which];
 	let failed = false;
 	for (const line of lines) {
 		try {
-			const install = await ensureN8n(line, { verify: 'full' });
+			const install = await ensureN8n(line, { verify: 'full', relock });
 			log(`${line}: n8n ${install.version} on ${install.nodeBin} (${install.dir})`);
 		} catch (error) {
 			failed = true;

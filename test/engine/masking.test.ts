@@ -28,4 +28,22 @@ describe('masking card data in output', () => {
 		expect(masked).toBe(records);
 		expect(masked[1]).toBe(records[1]);
 	});
+
+	test('a card number shows its first 6 and last 4 digits only from 11 digits on; spaces and empty values', () => {
+		expect(
+			maskCardData({
+				spaced: { cardNo: '4111 1111  1111 1111' },
+				short: { cardNo: '1234567890' },
+				eleven: { cardNumber: 12345678901 },
+				missing: { cardNo: null, cvv: null, extra: null },
+				absent: { cvv: undefined },
+			}),
+		).toEqual({
+			spaced: { cardNo: '411111******1111' },
+			short: { cardNo: '**********' },
+			eleven: { cardNumber: '123456*8901' },
+			missing: { cardNo: null, cvv: null, extra: null },
+			absent: { cvv: undefined },
+		});
+	});
 });
