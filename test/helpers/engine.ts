@@ -394,7 +394,11 @@ export class CardepassEngine {
 	}
 
 	/** Calls a dropdown loader the way the editor does (n8n's LoadOptionsContext), with the node's current parameters. */
-	async loadOptions(method: 'getProducts' | 'getCurrencies', parameters: INodeParameters) {
+	async loadOptions(
+		method: 'getProducts' | 'getCurrencies',
+		parameters: INodeParameters,
+		{ withCredential = true }: { withCredential?: boolean } = {},
+	) {
 		const node: INode = {
 			id: 'cardepass-node-1',
 			name: 'Cardepass',
@@ -402,7 +406,9 @@ export class CardepassEngine {
 			typeVersion: 1,
 			position: [0, 0],
 			parameters,
-			credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cardepass Sandbox' } },
+			...(withCredential
+				? { credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cardepass Sandbox' } } }
+				: {}),
 		};
 		const workflow = new Workflow({
 			id: 'workflow-engine-tests',

@@ -57,9 +57,9 @@ export function amountField(options: {
 			name,
 			type: 'string',
 			default: '',
-			// n8n treats a display condition on an expression (Card Model from the input) as "shown", and refuses to
-			// run a workflow with an empty required field: a field shown only under a condition is checked by the node.
-			required: !rule.optional && !show,
+			// The node refuses it empty, so the editor marks it. n8n counts a field as shown when its display
+			// condition is an expression (Card Model from the input): that workflow gives the amount by expression too.
+			required: !rule.optional,
 			placeholder: 'e.g. 25.50',
 			hint: amountHint(rule),
 			description,
