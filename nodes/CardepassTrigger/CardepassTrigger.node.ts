@@ -8,7 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ACCEPTED, refusal } from './shared/answers';
-import { cardepassWebhookSecretTest, webhookSecret } from './shared/credentialTest';
+import { webhookSecret } from './shared/webhookSecret';
 import { triggerProperties } from './shared/description';
 import { decide, type TriggerFilters } from './shared/filters';
 import { verifyNotification } from './shared/notification';
@@ -26,21 +26,20 @@ export class CardepassTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		// n8n's node search shows one entry for both Cardepass nodes, with this description: it names both.
 		description:
-			'Starts the workflow when Cardepass notifies a card payment (authorised, declined or settled)',
+			'Issue, top up, freeze and cancel Cardepass virtual cards, read balances and fund logs, and start workflows on card payments',
 		defaults: { name: 'Cardepass Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'cardepassWebhookApi', required: true, testedBy: 'cardepassWebhookSecretTest' },
-		],
+		// No credential test: nothing can check a webhook secret before a notification signed with it arrives,
+		// and n8n would show any passed test as "Connection tested successfully".
+		credentials: [{ name: 'cardepassWebhookApi', required: true }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: triggerProperties,
 	};
-
-	methods = { credentialTest: { cardepassWebhookSecretTest } };
 
 	// Cardepass has no API for webhooks: the URL is entered in its portal by hand, so there is nothing
 	// to look up, register or remove on activation and deactivation.

@@ -119,6 +119,22 @@ describe('the built node description', () => {
 		}
 	});
 
+	test("the node search's one Cardepass entry shows the trigger's description: it names the actions too", async () => {
+		const { nodeType } = await loadPackage();
+		const { CardepassTrigger } = await import(
+			'../../dist/nodes/CardepassTrigger/CardepassTrigger.node'
+		);
+		const trigger = new CardepassTrigger().description;
+		// n8n merges a node and its "…Trigger" into one entry and gives it the trigger's description.
+		expect(trigger.name).toBe(`${nodeType.description.name}Trigger`);
+		expect(nodeType.description.description).toMatch(
+			/^Issue, top up, freeze and cancel Cardepass virtual cards/,
+		);
+		expect(trigger.description).toMatch(
+			/^Issue, top up, freeze and cancel Cardepass virtual cards, read balances and fund logs, and start workflows on card payments$/,
+		);
+	});
+
 	test('is usable as an AI tool and belongs to Finance & Accounting', async () => {
 		const { nodeType } = await loadPackage();
 		expect(nodeType.description.usableAsTool).toBe(true);
