@@ -1,3 +1,4 @@
+import type { ICredentialType } from 'n8n-workflow';
 /**
  * The Cardepass Trigger's webhook() in n8n-core, over real HTTP, with notifications encoded by the
  * simulator as the provider sends them: what it answers, and which notifications start a run with
@@ -398,7 +399,7 @@ describe('the node and its credential', () => {
 		const { CardepassWebhookApi } = await import(
 			'../../dist/credentials/CardepassWebhookApi.credentials'
 		);
-		const credential = new CardepassWebhookApi();
+		const credential: ICredentialType = new CardepassWebhookApi();
 		expect(credential.test).toBeUndefined();
 		expect(credential.properties[0]).toMatchObject({
 			type: 'notice',
