@@ -1,9 +1,9 @@
-import type { ICredentialType } from 'n8n-workflow';
 /**
  * The Cardepass Trigger's webhook() in n8n-core, over real HTTP, with notifications encoded by the
  * simulator as the provider sends them: what it answers, and which notifications start a run with
  * which item.
  */
+import type { ICredentialType } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { capturedLogs } from '../helpers/engine';
