@@ -3,8 +3,7 @@
  * simulator as the provider sends them: what it answers, and which notifications start a run with
  * which item.
  */
-import type { ICredentialType } from 'n8n-workflow';
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialType, IDataObject } from 'n8n-workflow';
 
 import { capturedLogs } from '../helpers/engine';
 import { seed } from '../simulator';
