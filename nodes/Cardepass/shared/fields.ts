@@ -141,7 +141,7 @@ const waitForCompletion: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to wait until Cardepass has finished the order (it processes orders in the background). The node asks again after 0.5, 1, 2 and 4 seconds, then every 5 seconds, until the order is Completed (output) or failed (item error with its failureReason).',
+		'Whether to wait until Cardepass has finished the order (it processes orders in the background). The node asks again after 0.5, 1, 2 and 4 seconds, then every 5 seconds, until the order is Completed (output) or failed (an item error with the reason Cardepass gives).',
 };
 
 const completionTimeout: INodeProperties = {
