@@ -241,6 +241,8 @@ export interface NodeSettings {
 	workflowId?: string;
 	/** Request Options → Timeout, in ms. */
 	timeout?: number;
+	/** Workflow settings → Timezone (UTC unless given). */
+	timezone?: string;
 }
 
 export interface RunResult {
@@ -471,7 +473,7 @@ export class CardepassEngine {
 			connections,
 			active: false,
 			nodeTypes: this.nodeTypes,
-			settings: { timezone: 'UTC' },
+			settings: { timezone: settings.timezone ?? 'UTC' },
 		});
 		return { workflow, nodeName };
 	}
