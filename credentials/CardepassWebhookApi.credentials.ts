@@ -1,8 +1,8 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
- * The secret Cardepass signs its webhook notifications with. There is no request that could check it, so the
- * credential has no test: the dialog's notice says when it is checked.
+ * The secret Cardepass signs its webhook notifications with. There is no request that could check it:
+ * the Cardepass Trigger node's test (testedBy) only checks that one is there, and the notice says so.
  */
 export class CardepassWebhookApi implements ICredentialType {
 	name = 'cardepassWebhookApi';
@@ -16,7 +16,7 @@ export class CardepassWebhookApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'This secret cannot be tested here: Cardepass has no API to check it, so n8n saves it without a connection test. It is checked on each notification: one signed with another secret is refused (INVALID_SIGNATURE) and starts no workflow.',
+				'This secret cannot be tested here: Cardepass has no API to check it. n8n\'s "Connection tested successfully" only means that a secret is entered. It is checked on each notification: one signed with another secret is refused (INVALID_SIGNATURE) and starts no workflow.',
 			name: 'verificationNotice',
 			type: 'notice',
 			default: '',

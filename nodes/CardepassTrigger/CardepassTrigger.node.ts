@@ -8,7 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ACCEPTED, refusal } from './shared/answers';
-import { webhookSecret } from './shared/webhookSecret';
+import { cardepassWebhookSecretTest, webhookSecret } from './shared/credentialTest';
 import { triggerProperties } from './shared/description';
 import { decide, type TriggerFilters } from './shared/filters';
 import { verifyNotification } from './shared/notification';
@@ -32,14 +32,17 @@ export class CardepassTrigger implements INodeType {
 		defaults: { name: 'Cardepass Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// No credential test: nothing can check a webhook secret before a notification signed with it arrives,
-		// and n8n would show any passed test as "Connection tested successfully".
-		credentials: [{ name: 'cardepassWebhookApi', required: true }],
+		// n8n's verification requires a credential test; this one can only check that a secret is there.
+		credentials: [
+			{ name: 'cardepassWebhookApi', required: true, testedBy: 'cardepassWebhookSecretTest' },
+		],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest: { cardepassWebhookSecretTest } };
 
 	// Cardepass has no API for webhooks: the URL is entered in its portal by hand, so there is nothing
 	// to look up, register or remove on activation and deactivation.

@@ -219,7 +219,11 @@ describe.each(REVISIONS)('Period against API v%s, at a fixed time', (revision) =
 		jest.restoreAllMocks();
 	});
 
-	const sentRange = async (period: string, timezone: string, filters: Record<string, string> = {}) => {
+	const sentRange = async (
+		period: string,
+		timezone: string,
+		filters: Record<string, string> = {},
+	) => {
 		const { error } = await box.engine.run(
 			{ resource: 'account', operation: 'getFundLogs', period, limit: 5, filters },
 			[{}],

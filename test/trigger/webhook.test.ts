@@ -389,20 +389,30 @@ describe('the node and its credential', () => {
 		expect(options.find((o) => o.value === 'CardPay')?.name).not.toMatch(/Announced/);
 	});
 
-	it('the webhook credential has no test, so n8n never shows a secret as "tested successfully", and its notice says so', async () => {
+	it('the credential test says a secret cannot be checked until a notification arrives, and refuses an empty one; the notice says what a passed test means', async () => {
 		const { nodeType } = await loadTrigger();
-		expect(nodeType.methods?.credentialTest).toBeUndefined();
-		expect(nodeType.description.credentials).toEqual([
-			{ name: 'cardepassWebhookApi', required: true },
-		]);
+		const test = nodeType.methods!.credentialTest!.cardepassWebhookSecretTest;
+		const credential = (webhookSecret: string) => ({
+			id: '1',
+			name: 'Cardepass webhook',
+			type: 'cardepassWebhookApi',
+			data: { webhookSecret },
+		});
+		const withSecret = await test.call({} as never, credential(SECRET));
+		expect(withSecret.status).toBe('OK');
+		expect(withSecret.message).toMatch(/cannot be checked until Cardepass sends a notification/);
+		expect(withSecret.message).not.toContain(SECRET);
+		const empty = await test.call({} as never, credential(' '));
+		expect(empty).toEqual({ status: 'Error', message: expect.stringMatching(/No webhook secret/) });
 		const { CardepassWebhookApi } = await import(
 			'../../dist/credentials/CardepassWebhookApi.credentials'
 		);
-		const credential: ICredentialType = new CardepassWebhookApi();
-		expect(credential.test).toBeUndefined();
-		expect(credential.properties[0]).toMatchObject({
+		const notice = (new CardepassWebhookApi() as ICredentialType).properties[0];
+		expect(notice).toMatchObject({
 			type: 'notice',
-			displayName: expect.stringMatching(/^This secret cannot be tested here/),
+			displayName: expect.stringMatching(
+				/^This secret cannot be tested here.*"Connection tested successfully" only means that a secret is entered/,
+			),
 		});
 	});
 });

@@ -27,6 +27,12 @@ const WEBHOOK_CREDENTIAL = {
 	type: 'cardepassWebhookApi',
 	data: { webhookSecret: SECRET },
 };
+const EMPTY_CREDENTIAL = {
+	id: 'cdpWebhookNone',
+	name: 'Cardepass webhook (no secret)',
+	type: 'cardepassWebhookApi',
+	data: { webhookSecret: '' },
+};
 const TRIGGER_TYPE = 'n8n-nodes-cardepass.cardepassTrigger';
 const ACCEPTED = { success: true, errorCode: '', errorMessage: '' };
 const CARDS = seed.SEED_CARD_IDS;
@@ -179,7 +185,7 @@ function triggerSuite() {
 				freeze: exampleWorkflow(WORKFLOWS.freeze, account),
 			};
 			return {
-				credentials: [WEBHOOK_CREDENTIAL, account],
+				credentials: [WEBHOOK_CREDENTIAL, EMPTY_CREDENTIAL, account],
 				workflows: Object.values(workflows),
 			};
 		},
@@ -389,17 +395,36 @@ function triggerSuite() {
 					freezeRuns,
 				);
 
+				const credentialTest = (credential) =>
+					inst.rest('POST', '/rest/credentials/test', { credentials: credential });
 				const withSecret = await t.setup('credential test of the webhook secret', () =>
-					inst.rest('POST', '/rest/credentials/test', { credentials: WEBHOOK_CREDENTIAL }),
+					credentialTest(WEBHOOK_CREDENTIAL),
+				);
+				const withoutSecret = await t.setup('credential test without a secret', () =>
+					credentialTest(EMPTY_CREDENTIAL),
 				);
 				if (withSecret) t.note(`webhook credential test: ${JSON.stringify(withSecret.data)}`);
+				if (withoutSecret)
+					t.note(`webhook credential test without a secret: ${JSON.stringify(withoutSecret.data)}`);
 				await t.test(
-					'credential test: the webhook secret has none, so n8n never reports it as tested successfully',
+					'credential test: OK, saying the secret cannot be checked until Cardepass sends a notification',
 					() => {
 						assert.equal(withSecret.status, 200, withSecret.text);
-						assert.notEqual(withSecret.data?.status, 'OK', JSON.stringify(withSecret.data));
+						assert.equal(withSecret.data?.status, 'OK');
+						assert.match(
+							withSecret.data?.message,
+							/cannot be checked until Cardepass sends a notification/,
+						);
 					},
 					withSecret,
+				);
+				await t.test(
+					'credential test without a secret: Error, every notification would be refused',
+					() => {
+						assert.equal(withoutSecret.data?.status, 'Error');
+						assert.match(withoutSecret.data?.message, /No webhook secret/);
+					},
+					withoutSecret,
 				);
 
 				const restarted = await t.setup('restart n8n', async () => {
