@@ -77,17 +77,14 @@ async function addCreateCardThroughSearch(page) {
 		)
 		.first();
 	await search.fill('Cardepass');
+	// 2.41 lists the node with these test ids (no node-item of its own).
 	const item = page
-		.getByTestId('node-creator-node-item')
-		.filter({
-			has: page.getByTestId('node-creator-item-name').getByText('Cardepass', { exact: true }),
-		})
+		.getByTestId('node-creator-item-name')
+		.filter({ hasText: /^\s*Cardepass\s*$/ })
 		.first();
 	await item.waitFor();
-	const itemDescription = page.getByTestId('node-creator-item-description');
-	const listed = (await item.locator(itemDescription).count())
-		? clean(await item.locator(itemDescription).first().innerText())
-		: '';
+	const description = page.getByTestId('node-creator-item-description').first();
+	const listed = (await description.isVisible()) ? clean(await description.innerText()) : '';
 	await item.click();
 	const header = clean(await page.getByTestId('nodes-list-header').first().innerText());
 	await page
