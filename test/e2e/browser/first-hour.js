@@ -50,7 +50,7 @@ function manualTrigger() {
 async function parameterItemText(ndv, name) {
 	const item = ndv
 		.getByTestId('parameter-item')
-		.filter({ has: ndv.getByTestId(`parameter-input-${name}`) })
+		.filter({ has: ndv.page().getByTestId(`parameter-input-${name}`) })
 		.first();
 	return (await item.isVisible()) ? clean(await item.innerText()) : '';
 }
@@ -59,7 +59,7 @@ async function parameterItemText(ndv, name) {
 async function markedRequired(ndv, name) {
 	const item = ndv
 		.getByTestId('parameter-item')
-		.filter({ has: ndv.getByTestId(`parameter-input-${name}`) })
+		.filter({ has: ndv.page().getByTestId(`parameter-input-${name}`) })
 		.first();
 	const label = clean((await item.innerText()).split('\n').slice(0, 2).join(' '));
 	return /^[^*]+\s*\*/.test(label);
@@ -86,12 +86,13 @@ async function addCreateCardThroughSearch(page) {
 	const description = page.getByTestId('node-creator-item-description').first();
 	const listed = (await description.isVisible()) ? clean(await description.innerText()) : '';
 	await item.click();
+	const createCard = page
+		.getByTestId('node-creator-item-name')
+		.filter({ hasText: /^\s*Create a card\s*$/ })
+		.first();
+	await createCard.waitFor();
 	const header = clean(await page.getByTestId('nodes-list-header').first().innerText());
-	await page
-		.getByTestId('node-creator-action-item')
-		.filter({ hasText: 'Create a card' })
-		.first()
-		.click();
+	await createCard.click();
 	const ndv = page.getByTestId('ndv');
 	await ndv.waitFor();
 	return { listed, header, ndv };
