@@ -5,9 +5,13 @@ const ENVIRONMENT_BASE_URLS = {
 	test: 'https://test.cardepass.com/openapi',
 };
 
+/** The path every Cardepass API root ends in; a Base URL of a bare host gets it added. */
+const API_PATH = '/openapi';
+
 /** The API root for the chosen environment as an n8n expression over `$credentials` or `$self`. */
 function baseUrlExpression(source: '$credentials' | '$self'): string {
-	return `(${source}.environment === "custom" ? String(${source}.baseUrl).trim().replace(/\\/+$/, "") : ${source}.environment === "test" ? "${ENVIRONMENT_BASE_URLS.test}" : "${ENVIRONMENT_BASE_URLS.production}")`;
+	const custom = `String(${source}.baseUrl).trim().replace(/\\/+$/, "").replace(/^([a-z][a-z0-9+.-]*:\\/\\/[^\\/?#]+)$/i, "$1${API_PATH}")`;
+	return `(${source}.environment === "custom" ? ${custom} : ${source}.environment === "test" ? "${ENVIRONMENT_BASE_URLS.test}" : "${ENVIRONMENT_BASE_URLS.production}")`;
 }
 
 /** Where the node sends its requests; the token URL derives from the same root. */
@@ -21,7 +25,8 @@ export function cardepassBaseUrl(credentials: {
 	if (credentials.environment === 'custom')
 		return String(credentials.baseUrl ?? '')
 			.trim()
-			.replace(/\/+$/, '');
+			.replace(/\/+$/, '')
+			.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#]+)$/i, `$1${API_PATH}`);
 	return credentials.environment === 'test'
 		? ENVIRONMENT_BASE_URLS.test
 		: ENVIRONMENT_BASE_URLS.production;
@@ -69,7 +74,8 @@ export class CardepassOAuth2Api implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. http://127.0.0.1:4010/openapi',
 			description:
-				'The API root that ends in /openapi. The token is requested from {Base URL}/connect/token.',
+				'The API root, which ends in /openapi; for an address without a path, such as http://127.0.0.1:4010, the node adds /openapi. The token is requested from {Base URL}/connect/token.',
+			hint: 'A bare host gets /openapi added. If Save shows "Expected JSON response from OAuth2 token endpoint … Not Found", this Base URL is not a Cardepass API root: check its path.',
 			required: true,
 			displayOptions: { show: { environment: ['custom'] } },
 		},
@@ -80,6 +86,8 @@ export class CardepassOAuth2Api implements ICredentialType {
 			default: '',
 			required: true,
 			description: 'The client ID Cardepass issued to your account',
+			// n8n shows the fields of its OAuth2 credential (Client ID, Client Secret) before this credential's own.
+			hint: 'Cardepass issues it for one environment: choose Production, Test or Custom under Environment below',
 		},
 		{
 			displayName: 'Client Secret',

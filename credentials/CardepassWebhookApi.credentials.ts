@@ -2,7 +2,7 @@ import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
  * The secret Cardepass signs its webhook notifications with. There is no request that could check it:
- * the Cardepass Trigger node tests it (testedBy) and says so.
+ * the Cardepass Trigger node's test (testedBy) only checks that one is there, and the notice says so.
  */
 export class CardepassWebhookApi implements ICredentialType {
 	name = 'cardepassWebhookApi';
@@ -16,7 +16,7 @@ export class CardepassWebhookApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Cardepass has no API to check a webhook secret: it can only be checked when a notification arrives. A notification signed with another secret is refused and starts no workflow.',
+				'This secret cannot be tested here: Cardepass has no API to check it. n8n\'s "Connection tested successfully" only means that a secret is entered. It is checked on each notification: one signed with another secret is refused (INVALID_SIGNATURE) and starts no workflow.',
 			name: 'verificationNotice',
 			type: 'notice',
 			default: '',

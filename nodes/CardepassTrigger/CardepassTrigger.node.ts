@@ -26,11 +26,13 @@ export class CardepassTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		// n8n's node search shows one entry for both Cardepass nodes, with this description: it names both.
 		description:
-			'Starts the workflow when Cardepass notifies a card payment (authorised, declined or settled)',
+			'Issue, top up, freeze and cancel Cardepass virtual cards, read balances and fund logs, and start workflows on card payments',
 		defaults: { name: 'Cardepass Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// n8n's verification requires a credential test; this one can only check that a secret is there.
 		credentials: [
 			{ name: 'cardepassWebhookApi', required: true, testedBy: 'cardepassWebhookSecretTest' },
 		],

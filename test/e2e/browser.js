@@ -9,8 +9,12 @@
 // node and its dropdowns, open every action of the node (canvas subtitles,
 // field order, defaults, hints), top up a card twice with one Customer Order No
 // (same output keys), type 0 as the amount (the node's error, no order), and
-// execute a workflow. On 2.x it saves docs/images/{credential,node-panel,
-// executed-workflow}.png. One line per check, then `browser: N passed, M failed`;
+// execute a workflow; then what a new user meets first: Card → Create added through
+// n8n's node search (its description, dropdowns without errors, required amounts), the
+// credential dialog's hints and a Base URL without /openapi, the webhook credential saved
+// without a test, the trigger's notice, Order → Get's choices, and the fund-log export's
+// Period and Spreadsheet Rows. On 2.x it saves docs/images/{credential,node-panel,
+// executed-workflow,fund-log-rows}.png. One line per check, then `browser: N passed, M failed`;
 // exit 1 on failure. On a failure the page's screenshot and HTML go to a
 // temporary folder. Each line gets its own sandbox; about 100 s for 2.x and
 // 80 s for 1.x on this machine.
@@ -26,6 +30,7 @@ const { ensureChromium, launchChromium } = require('./browser/chromium');
 const editor = require('./browser/editor');
 const { pngSize } = require('./browser/png-size');
 const actions = require('./browser/actions');
+const firstHour = require('./browser/first-hour');
 const { createWorkflow } = require('../sandbox/editor-content');
 const { seed } = require('../simulator');
 
@@ -439,7 +444,12 @@ async function topUpChecks(checks, page, info, sandbox) {
 
 async function screenshotCheck(checks) {
 	await checks.run('screenshots are at least 1280x800', async () => {
-		const sizes = ['credential.png', 'node-panel.png', 'executed-workflow.png'].map((name) => {
+		const sizes = [
+			'credential.png',
+			'node-panel.png',
+			'executed-workflow.png',
+			'fund-log-rows.png',
+		].map((name) => {
 			const file = path.join(IMAGES, name);
 			expect(fs.existsSync(file), `${name} missing`);
 			const { width, height } = pngSize(file);
@@ -521,8 +531,17 @@ async function runLine(checks, chromium, line, lineCount) {
 			});
 			if (signedIn) {
 				await credentialChecks(checks, page, info);
+				await firstHour.credentialDialogChecks(checks, page, info);
 				const workflow = await nodePanelChecks(checks, page, info, sandbox.sim);
+				await firstHour.newNodeChecks(checks, page, info, sandbox);
 				await actionChecks(checks, page, info, sandbox);
+				await firstHour.orderGetCheck(checks, page, info, sandbox);
+				await firstHour.triggerNoticeCheck(checks, page, info);
+				await firstHour.fundLogExportCheck(checks, page, info, async (p, name) =>
+					savedAs(await screenshot(p, name))
+						.trim()
+						.replace(/^\(|\)$/g, ''),
+				);
 				await topUpChecks(checks, page, info, sandbox);
 				await executionCheck(checks, page, workflow, sandbox.sim);
 				if (line === SCREENSHOT_LINE) await screenshotCheck(checks);

@@ -93,7 +93,35 @@ describe.each(REVISIONS)('Order → Get with Any Type, against API v%s', (revisi
 			'Cardepass has no Standard card order with Customer Order No NONE-1',
 		);
 		expect(error?.description).toBe(
-			'Every order type was tried: ApplyCard, CardTopUp, CardWithdraw, CardBlock, CardUnblock, CardCancel. Check the number, and the Card Model the order was made for.',
+			'Every order type was tried: Create, Top Up, Withdraw Balance, Block, Unblock, Cancel. Check the number, and the Card Model the order was made for (or choose Any Model).',
+		);
+	});
+
+	test('with Any Model, finds a Share Balance card order without being told its model or type', async () => {
+		await box.engine.run({
+			resource: 'card',
+			operation: 'updateLimits',
+			cardId: 'CARD789012',
+			maxAuthAmount: '300',
+			totalLimit: 'limited',
+			maxCreditAmount: '8000',
+			customerOrderNo: 'ANY-MODEL-1',
+		});
+		const { items, error } = await box.engine.run({
+			...getOrder('ANY-MODEL-1'),
+			cardModel: 'any',
+		});
+		expect(error).toBeUndefined();
+		expect(items).toEqual([
+			expect.objectContaining({ customerOrderNo: 'ANY-MODEL-1', orderType: 'CreditLimit' }),
+		]);
+	});
+
+	test('with Any Model, an order of no model: the error names every type and model tried', async () => {
+		const { error } = await box.engine.run({ ...getOrder('NONE-2'), cardModel: 'any' });
+		expect(error?.message).toBe('Cardepass has no order with Customer Order No NONE-2');
+		expect(error?.description).toBe(
+			'Every order type was tried: Create (Standard), Top Up (Standard), Withdraw Balance (Standard), Block (Standard), Unblock (Standard), Cancel (Standard), Create (Share Balance), Update Limits (Share Balance), Block (Share Balance), Unblock (Share Balance), Cancel (Share Balance). Check the number.',
 		);
 	});
 });

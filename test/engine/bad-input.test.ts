@@ -381,8 +381,8 @@ const CASES: BadInput[] = [
 		message: 'Max Amount per Payment is too large: 1000000000000',
 	},
 	{
-		mistake: 'Card → Update Limits: Max Total Amount is an empty string',
-		parameters: { ...BASE.updateLimits, maxCreditAmount: '' },
+		mistake: 'Card → Update Limits: Max Total Amount is an expression that gives an empty string',
+		parameters: { ...BASE.updateLimits, maxCreditAmount: '={{ "" }}' },
 		field: 'Max Total Amount',
 		message: 'Max Total Amount is required',
 	},
@@ -473,7 +473,13 @@ const CASES: BadInput[] = [
 	// Values chosen from a list, set by an expression
 	{
 		mistake: "Card → Create: Card Model set by expression to 'gold'",
-		parameters: { ...BASE.createStandard, cardModel: "={{ 'gold' }}" },
+		// n8n shows (and requires) every model's amounts when Card Model is an expression.
+		parameters: {
+			...BASE.createStandard,
+			...BASE.createShare,
+			customerOrderNo: 'BAD-CREATE-GOLD',
+			cardModel: "={{ 'gold' }}",
+		},
 		field: 'Card Model',
 		message: 'Card Model must be one of standard, sharebalance, got "gold"',
 	},
@@ -488,7 +494,7 @@ const CASES: BadInput[] = [
 		mistake: "Order → Get: Card Model set by expression to 'gold'",
 		parameters: { ...BASE.orderGet, cardModel: "={{ 'gold' }}" },
 		field: 'Card Model',
-		message: 'Card Model must be one of standard, sharebalance, got "gold"',
+		message: 'Card Model must be one of any, standard, sharebalance, got "gold"',
 	},
 	{
 		mistake: "Order → Get: Order Type is the POST answer's 'TopUpCard' instead of 'CardTopUp'",

@@ -9,6 +9,16 @@ const ENVIRONMENTS = [
 		baseUrl: ' http://127.0.0.1:4010/openapi/ ',
 		expected: 'http://127.0.0.1:4010/openapi',
 	},
+	{
+		environment: 'custom',
+		baseUrl: ' http://127.0.0.1:4010/ ',
+		expected: 'http://127.0.0.1:4010/openapi',
+	},
+	{
+		environment: 'custom',
+		baseUrl: 'https://gateway.example.com/cardepass/openapi',
+		expected: 'https://gateway.example.com/cardepass/openapi',
+	},
 ];
 
 describe('the Cardepass OAuth2 API credential', () => {

@@ -4,6 +4,7 @@ import endpoints from '../fixtures/endpoints.json';
 import { RESOURCES } from '../../nodes/Cardepass/resources';
 import { canvasSubtitle } from '../../nodes/Cardepass/shared/operation';
 import { loadPackage } from '../helpers/engine';
+import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 interface Route {
 	resource: string;
@@ -118,6 +119,22 @@ describe('the built node description', () => {
 		}
 	});
 
+	test("the node search's one Cardepass entry shows the trigger's description: it names the actions too", async () => {
+		const { nodeType } = await loadPackage();
+		const { CardepassTrigger } = await import(
+			'../../dist/nodes/CardepassTrigger/CardepassTrigger.node'
+		);
+		const trigger = new CardepassTrigger().description;
+		// n8n merges a node and its "…Trigger" into one entry and gives it the trigger's description.
+		expect(trigger.name).toBe(`${nodeType.description.name}Trigger`);
+		expect(nodeType.description.description).toMatch(
+			/^Issue, top up, freeze and cancel Cardepass virtual cards/,
+		);
+		expect(trigger.description).toMatch(
+			/^Issue, top up, freeze and cancel Cardepass virtual cards, read balances and fund logs, and start workflows on card payments$/,
+		);
+	});
+
 	test('is usable as an AI tool and belongs to Finance & Accounting', async () => {
 		const { nodeType } = await loadPackage();
 		expect(nodeType.description.usableAsTool).toBe(true);
@@ -174,4 +191,115 @@ describe('the built node description', () => {
 		);
 		expect(Object.keys(names).sort()).toEqual(pairs.sort());
 	});
+});
+
+/** A valid run of every action that takes input, and of the variants that show other fields. */
+const VALID_RUNS: Record<string, Record<string, unknown>> = {
+	'card/get': { resource: 'card', operation: 'get', cardId: 'CARD123456' },
+	'card/topUp': { resource: 'card', operation: 'topUp', cardId: 'CARD123456', topUpAmount: '20' },
+	'card/create (Standard)': {
+		resource: 'card',
+		operation: 'create',
+		cardModel: 'standard',
+		productCode: 'PROD001',
+		cardCurrency: 'USD',
+		topUpAmount: '100',
+	},
+	'card/create (Share Balance)': {
+		resource: 'card',
+		operation: 'create',
+		cardModel: 'sharebalance',
+		productCode: 'PROD001',
+		cardCurrency: 'USD',
+		maxAuthAmount: '250',
+		totalLimit: 'limited',
+		maxCreditAmount: '5000',
+	},
+	'card/withdraw (an amount)': {
+		resource: 'card',
+		operation: 'withdraw',
+		cardId: 'CARD123456',
+		withdrawAll: false,
+		withdrawAmount: '5',
+	},
+	'card/updateLimits': {
+		resource: 'card',
+		operation: 'updateLimits',
+		cardId: 'CARD789012',
+		maxAuthAmount: '400',
+		totalLimit: 'limited',
+		maxCreditAmount: '9000',
+	},
+	'card/block': {
+		resource: 'card',
+		operation: 'block',
+		cardModel: 'standard',
+		cardId: 'CARD123456',
+	},
+	'order/get (Order No)': {
+		resource: 'order',
+		operation: 'get',
+		cardModel: 'standard',
+		lookUpBy: 'orderNo',
+		orderNo: 'ORD00000001',
+	},
+	'order/get (Customer Order No)': {
+		resource: 'order',
+		operation: 'get',
+		cardModel: 'standard',
+		lookUpBy: 'customerOrderNo',
+		customerOrderNo: 'INV-1',
+	},
+	'transaction/getAll': {
+		resource: 'transaction',
+		operation: 'getAll',
+		transactionDateFrom: '2025-01-01',
+		transactionDateTo: '2025-01-31T23:59:59',
+	},
+};
+
+/** Whether the editor shows `property` for these parameters (its show conditions, as n8n reads them). */
+function shownFor(property: INodeProperties, parameters: Record<string, unknown>): boolean {
+	const show = property.displayOptions?.show ?? {};
+	return Object.entries(show).every(
+		([name, values]) =>
+			name.startsWith('@') || (values as unknown[]).includes(parameters[name] ?? undefined),
+	);
+}
+
+describe.each(REVISIONS)('required fields against API v%s', (revision) => {
+	const box = useSimulatedCardepass({ revision });
+
+	test.each(Object.keys(VALID_RUNS))(
+		'%s: every field the node refuses empty is marked required in the editor',
+		async (action) => {
+			const { nodeType } = await loadPackage();
+			const valid = VALID_RUNS[action];
+			const refusedEmpty: string[] = [];
+			const typed = Object.keys(valid).filter(
+				(n) => !['resource', 'operation'].includes(n) && typeof valid[n] === 'string',
+			);
+			for (const name of typed) {
+				const message = await box.engine.run({ ...valid, [name]: '' } as never).then(
+					(run) => run.error?.message ?? '',
+					(error: Error) => error.message,
+				);
+				// n8n refuses to start a workflow whose required field is empty; the node's own check comes later.
+				if (/workflow has issues/.test(message)) {
+					refusedEmpty.push(`${name}: marked required`);
+					continue;
+				}
+				const refused = /^(.+) is required$/.exec(message);
+				if (!refused) continue;
+				const property = nodeType.description.properties.find(
+					(p) => p.name === name && shownFor(p, valid),
+				);
+				refusedEmpty.push(
+					`${name}: refused as "${message}", required ${String(property?.required)}`,
+				);
+			}
+			expect(refusedEmpty.length).toBeGreaterThan(0);
+			expect(refusedEmpty.filter((entry) => !entry.endsWith('marked required'))).toEqual([]);
+		},
+	);
 });

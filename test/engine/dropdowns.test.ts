@@ -38,6 +38,30 @@ describe.each(REVISIONS)('Product and Currency dropdowns against API v%s', (revi
 		expect(prod002.map((option) => option.value)).toEqual(['USD']);
 	});
 
+	test('a node without a credential yet lists one entry that asks for it, not an error, and sends nothing', async () => {
+		const noCredential = { withCredential: false };
+		const products = await box.engine.loadOptions(
+			'getProducts',
+			{ resource: 'card', operation: 'create', cardModel: 'standard' },
+			noCredential,
+		);
+		expect(products).toEqual([
+			expect.objectContaining({
+				name: 'Choose a Cardepass credential to list the products',
+				value: '',
+			}),
+		]);
+		const currencies = await box.engine.loadOptions(
+			'getCurrencies',
+			{ resource: 'card', operation: 'create', productCode: '' },
+			noCredential,
+		);
+		expect(currencies.map((option) => option.name)).toEqual([
+			'Choose a Cardepass credential to list the currencies',
+		]);
+		expect(box.sim.apiRequests({ path: '/v1/products' })).toHaveLength(0);
+	});
+
 	test("a failing product list shows the provider's message", async () => {
 		box.sim.inject({
 			match: { path: '/v1/products' },

@@ -291,6 +291,8 @@ export interface NodeSettings {
 	timeout?: number;
 	/** Runs the node inside a loop over its input in batches of this size (Loop Over Items), in one execution. */
 	batchSize?: number;
+	/** Workflow settings → Timezone (UTC unless given). */
+	timezone?: string;
 }
 
 export interface RunResult {
@@ -445,7 +447,11 @@ export class CardepassEngine {
 	}
 
 	/** Calls a dropdown loader the way the editor does (n8n's LoadOptionsContext), with the node's current parameters. */
-	async loadOptions(method: 'getProducts' | 'getCurrencies', parameters: INodeParameters) {
+	async loadOptions(
+		method: 'getProducts' | 'getCurrencies',
+		parameters: INodeParameters,
+		{ withCredential = true }: { withCredential?: boolean } = {},
+	) {
 		const node: INode = {
 			id: 'cardepass-node-1',
 			name: 'Cardepass',
@@ -453,7 +459,9 @@ export class CardepassEngine {
 			typeVersion: 1,
 			position: [0, 0],
 			parameters,
-			credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cardepass Sandbox' } },
+			...(withCredential
+				? { credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cardepass Sandbox' } } }
+				: {}),
 		};
 		const workflow = new Workflow({
 			id: 'workflow-engine-tests',
@@ -530,7 +538,7 @@ export class CardepassEngine {
 			connections,
 			active: false,
 			nodeTypes: this.nodeTypes,
-			settings: { timezone: 'UTC' },
+			settings: { timezone: settings.timezone ?? 'UTC' },
 		});
 		return { workflow, nodeName };
 	}

@@ -188,6 +188,11 @@ class Sandbox {
 				url: `${url}/home/credentials/${credential.id}`,
 				test,
 			},
+			webhookCredential: {
+				id: webhookCredential.id,
+				name: webhookCredential.name,
+				url: `${url}/home/credentials/${webhookCredential.id}`,
+			},
 			simulator: {
 				baseUrl: this.sim.baseUrl,
 				clientId: this.sim.clientId,

@@ -3,7 +3,7 @@
  * simulator as the provider sends them: what it answers, and which notifications start a run with
  * which item.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialType, IDataObject } from 'n8n-workflow';
 
 import { capturedLogs } from '../helpers/engine';
 import { seed } from '../simulator';
@@ -389,7 +389,7 @@ describe('the node and its credential', () => {
 		expect(options.find((o) => o.value === 'CardPay')?.name).not.toMatch(/Announced/);
 	});
 
-	it('the credential test says a secret cannot be checked until a notification arrives, and refuses an empty one', async () => {
+	it('the credential test says a secret cannot be checked until a notification arrives, and refuses an empty one; the notice says what a passed test means', async () => {
 		const { nodeType } = await loadTrigger();
 		const test = nodeType.methods!.credentialTest!.cardepassWebhookSecretTest;
 		const credential = (webhookSecret: string) => ({
@@ -404,5 +404,15 @@ describe('the node and its credential', () => {
 		expect(withSecret.message).not.toContain(SECRET);
 		const empty = await test.call({} as never, credential(' '));
 		expect(empty).toEqual({ status: 'Error', message: expect.stringMatching(/No webhook secret/) });
+		const { CardepassWebhookApi } = await import(
+			'../../dist/credentials/CardepassWebhookApi.credentials'
+		);
+		const notice = (new CardepassWebhookApi() as ICredentialType).properties[0];
+		expect(notice).toMatchObject({
+			type: 'notice',
+			displayName: expect.stringMatching(
+				/^This secret cannot be tested here.*"Connection tested successfully" only means that a secret is entered/,
+			),
+		});
 	});
 });

@@ -60,8 +60,28 @@ function listOf(value: unknown): string[] {
 	return Array.isArray(value) ? value.map(String) : [];
 }
 
+/**
+ * A new node asks for its options before n8n has filled in its credential, and n8n loads them again once it
+ * has: until then the list holds one entry that says what it waits for, instead of an error.
+ */
+function waitingForCredential(
+	ctx: ILoadOptionsFunctions,
+	what: string,
+): INodePropertyOptions[] | undefined {
+	if (ctx.getNode().credentials?.[CARDEPASS_CREDENTIAL_TYPE]) return undefined;
+	return [
+		{
+			name: `Choose a Cardepass credential to list the ${what}`,
+			value: '',
+			description: `The ${what} come from your Cardepass account: choose or create the credential at the top of this panel`,
+		},
+	];
+}
+
 /** Products the account may use for the chosen card model. */
 export async function getProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const waiting = waitingForCredential(this, 'products');
+	if (waiting) return waiting;
 	const model = CARD_MODEL_NAMES[String(this.getCurrentNodeParameter('cardModel') ?? '')];
 	return (await fetchProducts(this))
 		.filter((product) => {
@@ -77,6 +97,8 @@ export async function getProducts(this: ILoadOptionsFunctions): Promise<INodePro
 
 /** The settlement currencies of the chosen product. */
 export async function getCurrencies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const waiting = waitingForCredential(this, 'currencies');
+	if (waiting) return waiting;
 	const productCode = String(this.getCurrentNodeParameter('productCode') ?? '');
 	const products = await fetchProducts(this);
 	const chosen = products.filter((product) => !productCode || product.productCode === productCode);

@@ -61,9 +61,9 @@ export function amountField(options: {
 			name,
 			type: 'string',
 			default: '',
-			// n8n treats a display condition on an expression (Card Model from the input) as "shown", and refuses to
-			// run a workflow with an empty required field: a field shown only under a condition is checked by the node.
-			required: options.required ?? (!rule.optional && !show),
+			// The node refuses it empty, so the editor marks it. n8n counts a field as shown when its display
+			// condition is an expression (Card Model from the input): that workflow gives the amount by expression too.
+			required: options.required ?? !rule.optional,
 			placeholder: 'e.g. 25.50',
 			hint: amountHint(rule),
 			description,
@@ -139,7 +139,7 @@ const waitForCompletion: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to wait until Cardepass has finished the order (it processes orders in the background). The node asks again after 0.5, 1, 2 and 4 seconds, then every 5 seconds, until the order is Completed (output) or failed (item error with its failureReason).',
+		'Whether to wait until Cardepass has finished the order (it processes orders in the background). The node asks again after 0.5, 1, 2 and 4 seconds, then every 5 seconds, until the order is Completed (output) or failed (an item error with the reason Cardepass gives).',
 };
 
 const completionTimeout: INodeProperties = {

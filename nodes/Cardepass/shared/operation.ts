@@ -1,5 +1,4 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationSpec } from './types';
 
@@ -58,12 +57,24 @@ export function defineResource(
 			default: defaultOperation,
 		},
 		properties: operations.flatMap((operation) =>
-			updateDisplayOptions(
-				{ show: { resource: [resource.value], operation: [operation.value] } },
-				operation.properties,
-			),
+			operation.properties.map((property) => shownFor(resource.value, operation.value, property)),
 		),
 		specs: Object.fromEntries(operations.map((operation) => [operation.value, operation.spec])),
+	};
+}
+
+/**
+ * Shows a parameter for its resource and operation only. Resource and Operation come first among the show
+ * conditions: n8n counts a parameter as shown as soon as it reaches a condition on an expression (Card Model
+ * from the input), so a required field of another operation would otherwise block the workflow.
+ */
+function shownFor(resource: string, operation: string, property: INodeProperties): INodeProperties {
+	return {
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { resource: [resource], operation: [operation], ...property.displayOptions?.show },
+		},
 	};
 }
 

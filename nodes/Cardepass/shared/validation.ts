@@ -1,4 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+
+import { timeZoneOffsetMs } from './calendar';
 import { refusalBeforeSending } from './refusal';
 import type { InputCheck, RequestOptions } from './types';
 
@@ -239,29 +241,6 @@ export function oneOf(
 		}
 		put(request, target, value);
 	};
-}
-
-function timeZoneOffsetMs(epochMs: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(new Date(epochMs));
-	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const asUtc = Date.UTC(
-		get('year'),
-		get('month') - 1,
-		get('day'),
-		get('hour'),
-		get('minute'),
-		get('second'),
-	);
-	return asUtc - Math.floor(epochMs / 1000) * 1000;
 }
 
 /** Whether a calendar day exists (JavaScript's Date turns 2025-02-30 into 2 March). */

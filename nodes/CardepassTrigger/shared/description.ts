@@ -9,7 +9,7 @@ const byName = <T extends { name: string }>(options: T[]) =>
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Cardepass has no API to register webhooks. Copy the Production URL above into the Cardepass portal, choose the same events there, and put the secret the portal shows into the credential. The workflow must be active to receive notifications on the Production URL.',
+			"Cardepass has no API to register webhooks. Copy the Production URL above into the Cardepass portal, choose the same events there, and put the secret the portal shows into the credential. Notifications reach the Production URL once the workflow is published (n8n 2.x: Publish; n8n 1.x: the Active switch). Cardepass calls it from the internet: the URL must be reachable from there (n8n's WEBHOOK_URL setting gives its public address).",
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',

@@ -26,6 +26,7 @@ async function signIn(page, url, { email, password }) {
 /** Opens the credential's modal and waits for the test n8n runs when it opens. */
 async function openCredential(page, credentialUrl) {
 	const tested = waitForCredentialTest(page);
+	tested.catch(() => {}); // awaited below; a failed page load must not leave it unhandled
 	await page.goto(credentialUrl);
 	const modal = page.getByTestId('editCredential-modal');
 	await modal.waitFor();
@@ -280,6 +281,7 @@ async function settle(page) {
 
 module.exports = {
 	settle,
+	waitForCredentialTest,
 	signIn,
 	openCredential,
 	saveClientSecret,

@@ -134,7 +134,7 @@ function examplesSuite() {
 				inst.execute(WORKFLOWS.export.id),
 			);
 			const yesterday = yesterdayWindow();
-			const wasYesterday = (record) => record._t >= yesterday.from && record._t <= yesterday.to;
+			const wasYesterday = (record) => record._t >= yesterday.from && record._t < yesterday.to;
 
 			await t.test(
 				"nightly-fund-log-export.json: CSV file of yesterday's fund logs, today's left out",
@@ -149,6 +149,16 @@ function examplesSuite() {
 					assert.equal(file.fileName, `fund-logs-${yesterday.label}.csv`);
 					const lines = csvLines(file);
 					assert.equal(lines.length, expected.length + 1, 'header and one line per log');
+					assert.equal(
+						lines[0],
+						'Time,Time Zone,Type,Direction,Amount,Currency,Available Balance,Blocked Balance,Order No,Card ID,Card Number (Masked),Note,Fund Log ID',
+						'Spreadsheet Rows: readable headers, the card as two columns',
+					);
+					assert.match(
+						lines[1],
+						/^"?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"?,/,
+						'a time a spreadsheet reads',
+					);
 					const text = lines.join('\n');
 					assert.ok(
 						text.includes(orderNo('E2E-YDAY-1')) && text.includes(orderNo('E2E-YDAY-2')),
@@ -169,6 +179,7 @@ function examplesSuite() {
 					assert.equal(file.fileName, `card-fund-logs-${yesterday.label}.csv`);
 					const lines = csvLines(file);
 					assert.equal(lines.length, expected.length + 1, 'header and one line per log');
+					assert.match(lines[0], /^Time,Completed Time,Time Zone,Type,/);
 					assert.ok(
 						!lines.join('\n').includes(orderNo('E2E-TODAY-1')),
 						"today's order is not in the CSV",

@@ -7,7 +7,9 @@ import {
 } from '../../shared/listParameters';
 import type { CardepassOperation } from '../../shared/operation';
 import { pageNumberQuery } from '../../shared/paging';
-import { checkFundLogDates, fundLogDateFilters } from './fundLogFilters';
+import { spreadsheetRows, outputProperty } from '../../shared/spreadsheet';
+import { checkFundLogDates, fundLogDateFilters, fundLogPeriod } from './fundLogFilters';
+import { CARD_FUND_LOG_COLUMNS } from './fundLogRows';
 
 const cardFilter = cardIdFilter('movements', 'CardId');
 
@@ -18,12 +20,15 @@ export const getCardFundLogs: CardepassOperation = {
 	description: "Read the money movements of standard cards' balances (card transactions excluded)",
 	request: { method: 'GET', url: '/v1/accounts/cardAccountLogs' },
 	properties: [
+		fundLogPeriod,
 		...returnAllAndLimit(),
 		filtersCollection([cardFilter.property, ...fundLogDateFilters]),
+		outputProperty,
 		optionsCollection(false),
 	],
 	spec: {
 		checks: [checkPageLimit, checkFundLogDates, cardFilter.check],
 		paging: { style: 'numbered', query: pageNumberQuery },
+		transform: spreadsheetRows(CARD_FUND_LOG_COLUMNS),
 	},
 };

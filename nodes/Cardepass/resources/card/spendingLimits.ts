@@ -38,7 +38,7 @@ export function spendingLimitFields(when: NonNullable<IDisplayOptions['show']> =
 			{
 				name: 'No Total Limit',
 				value: 'unlimited',
-				description: 'The card may spend without a total cap (maxCreditAmount is left empty)',
+				description: 'The card may spend without a total cap (no Max Total Amount is sent)',
 			},
 		],
 		default: 'limited',

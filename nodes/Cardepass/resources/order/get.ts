@@ -10,8 +10,9 @@ import type { Sender } from '../../shared/sender';
 import type { CardModel, InputCheck, RequestOptions } from '../../shared/types';
 import { oneOf, requiredText } from '../../shared/validation';
 
-const ORDER_TYPE_NAMES: Record<string, string> = {
-	ApplyCard: 'Create Card',
+/** Each order type as the Card operation that makes it is named in the Operation dropdown. */
+export const ORDER_TYPE_NAMES: Record<string, string> = {
+	ApplyCard: 'Create',
 	CardTopUp: 'Top Up',
 	CardWithdraw: 'Withdraw Balance',
 	CardBlock: 'Block',
@@ -21,9 +22,39 @@ const ORDER_TYPE_NAMES: Record<string, string> = {
 };
 
 const ANY_TYPE = 'any';
+const ANY_MODEL = 'any';
+const MODELS: CardModel[] = ['standard', 'sharebalance'];
+const MODEL_NAMES: Record<CardModel, string> = {
+	standard: 'Standard',
+	sharebalance: 'Share Balance',
+};
+
+/** Every order type of the models: the Card Model's own, or both models' for Any Model. */
+function orderTypesOf(model: CardModel | typeof ANY_MODEL): string[] {
+	return model === ANY_MODEL
+		? [...new Set(MODELS.flatMap((m) => ORDER_TYPES[m]))]
+		: ORDER_TYPES[model];
+}
+
+const cardModel: INodeProperties = (() => {
+	const property = cardModelProperty(
+		'The model of the card the order was made for. Any Model asks for each model in turn.',
+	);
+	return {
+		...property,
+		options: [
+			{
+				name: 'Any Model',
+				value: ANY_MODEL,
+				description: 'Look the order up under each card model until it is found',
+			},
+			...(property.options ?? []),
+		],
+	};
+})();
 
 /** Each card model files its orders under its own list of order types. */
-function orderTypeProperty(model: CardModel): INodeProperties {
+function orderTypeProperty(model: CardModel | typeof ANY_MODEL): INodeProperties {
 	return {
 		displayName: 'Order Type',
 		name: 'orderType',
@@ -34,7 +65,7 @@ function orderTypeProperty(model: CardModel): INodeProperties {
 				value: ANY_TYPE,
 				description: 'Look the order up under each order type until it is found',
 			},
-			...ORDER_TYPES[model].map((value) => ({
+			...orderTypesOf(model).map((value) => ({
 				name: ORDER_TYPE_NAMES[value],
 				value,
 				description: `Orders made by Card → ${ORDER_TYPE_NAMES[value]}`,
@@ -49,8 +80,8 @@ function orderTypeProperty(model: CardModel): INodeProperties {
 }
 
 const checkOrderType: InputCheck = function (this: IExecuteSingleFunctions, request) {
-	const model = this.getNodeParameter('cardModel') as CardModel;
-	oneOf('orderType', 'Order Type', [ANY_TYPE, ...ORDER_TYPES[model]], {
+	const model = this.getNodeParameter('cardModel') as CardModel | typeof ANY_MODEL;
+	oneOf('orderType', 'Order Type', [ANY_TYPE, ...orderTypesOf(model)], {
 		in: 'qs',
 		key: 'OrderType',
 	}).call(this, request);
@@ -58,39 +89,47 @@ const checkOrderType: InputCheck = function (this: IExecuteSingleFunctions, requ
 		delete (request.qs as IDataObject).OrderType;
 };
 
-/** With Any Type, each of the model's order types is asked in turn until the order is found. */
+/** With Any Type or Any Model, each of the order types (of each model) is asked in turn until the order is found. */
 async function findOrderOfAnyType(
 	this: IExecuteSingleFunctions,
 	send: Sender,
 	request: RequestOptions,
 ): Promise<IDataObject[]> {
 	const qs = (request.qs as IDataObject | undefined) ?? {};
-	if (qs.OrderType !== undefined) return toRecords(await send());
-	const model = this.getNodeParameter('cardModel') as CardModel;
+	const chosen = this.getNodeParameter('cardModel') as CardModel | typeof ANY_MODEL;
+	if (qs.OrderType !== undefined && chosen !== ANY_MODEL) return toRecords(await send());
 	const tried: string[] = [];
-	for (const orderType of ORDER_TYPES[model]) {
-		tried.push(orderType);
-		const order = await findOrder(
-			async (read) => await send({ ...read, body: undefined }),
-			model,
-			orderType,
-			qs.OrderNo
-				? { orderNo: String(qs.OrderNo) }
-				: { customerOrderNo: String(qs.CustomerOrderNo) },
-		);
-		if (order) return [order];
+	for (const model of chosen === ANY_MODEL ? MODELS : [chosen]) {
+		const types =
+			qs.OrderType !== undefined
+				? ORDER_TYPES[model].filter((type) => type === qs.OrderType)
+				: ORDER_TYPES[model];
+		for (const orderType of types) {
+			tried.push(
+				chosen === ANY_MODEL
+					? `${ORDER_TYPE_NAMES[orderType]} (${MODEL_NAMES[model]})`
+					: ORDER_TYPE_NAMES[orderType],
+			);
+			const order = await findOrder(
+				async (read) => await send({ ...read, body: undefined }),
+				model,
+				orderType,
+				qs.OrderNo
+					? { orderNo: String(qs.OrderNo) }
+					: { customerOrderNo: String(qs.CustomerOrderNo) },
+			);
+			if (order) return [order];
+		}
 	}
 	const number = qs.OrderNo
 		? `Order No ${String(qs.OrderNo)}`
 		: `Customer Order No ${String(qs.CustomerOrderNo)}`;
-	throw new NodeOperationError(
-		this.getNode(),
-		`Cardepass has no ${model === 'standard' ? 'Standard' : 'Share Balance'} card order with ${number}`,
-		{
-			itemIndex: this.getItemIndex(),
-			description: `Every order type was tried: ${tried.join(', ')}. Check the number, and the Card Model the order was made for.`,
-		},
-	);
+	const kind = chosen === ANY_MODEL ? '' : `${MODEL_NAMES[chosen]} card `;
+	const what = qs.OrderType !== undefined ? 'Every card model was' : 'Every order type was';
+	throw new NodeOperationError(this.getNode(), `Cardepass has no ${kind}order with ${number}`, {
+		itemIndex: this.getItemIndex(),
+		description: `${what} tried: ${tried.join(', ')}. Check the number${chosen === ANY_MODEL ? '' : ', and the Card Model the order was made for (or choose Any Model)'}.`,
+	});
 }
 
 /** With Simplify on, an order read here has the shape the Card operations give the same order. */
@@ -131,7 +170,8 @@ export const get: CardepassOperation = {
 	description: 'Read an order and its status by its Order No or your Customer Order No',
 	request: { method: 'GET', url: '=/v1/orders/{{ $parameter.cardModel }}' },
 	properties: [
-		cardModelProperty('The model of the card the order was made for'),
+		cardModel,
+		orderTypeProperty(ANY_MODEL),
 		orderTypeProperty('standard'),
 		orderTypeProperty('sharebalance'),
 		{
@@ -176,7 +216,11 @@ export const get: CardepassOperation = {
 		optionsCollection(false),
 	],
 	spec: {
-		checks: [oneOf('cardModel', 'Card Model', CARD_MODEL_VALUES), checkOrderType, checkLookUp],
+		checks: [
+			oneOf('cardModel', 'Card Model', [ANY_MODEL, ...CARD_MODEL_VALUES]),
+			checkOrderType,
+			checkLookUp,
+		],
 		read: findOrderOfAnyType,
 		transform: simplifyFoundOrders,
 	},

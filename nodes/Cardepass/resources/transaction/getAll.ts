@@ -6,7 +6,10 @@ import {
 	returnAllAndLimit,
 } from '../../shared/listParameters';
 import type { CardepassOperation } from '../../shared/operation';
+import { onlyForCustomRange, periodCheck, periodProperty } from '../../shared/period';
+import { outputProperty, spreadsheetRows } from '../../shared/spreadsheet';
 import { dateRange, oneOf } from '../../shared/validation';
+import { TRANSACTION_COLUMNS } from './transactionRows';
 
 const STATUSES = ['AuthSuccess', 'AuthFailure', 'Settled'] as const;
 const cardFilter = cardIdFilter('transactions', 'cardId');
@@ -18,13 +21,15 @@ export const getAll: CardepassOperation = {
 	description: 'List card payments, refunds and fees in a time range (API v1.4 and later)',
 	request: { method: 'GET', url: '/v1/transactions' },
 	properties: [
+		periodProperty('transactions'),
 		{
 			displayName: 'From',
 			name: 'transactionDateFrom',
 			type: 'dateTime',
 			required: true,
 			default: '',
-			description: 'Transactions at or after this time',
+			description: "Transactions at or after this time, in the workflow's time zone",
+			displayOptions: onlyForCustomRange(false),
 		},
 		{
 			displayName: 'To',
@@ -32,7 +37,8 @@ export const getAll: CardepassOperation = {
 			type: 'dateTime',
 			required: true,
 			default: '',
-			description: 'Transactions at or before this time',
+			description: "Transactions at or before this time, in the workflow's time zone",
+			displayOptions: onlyForCustomRange(false),
 		},
 		...returnAllAndLimit(),
 		filtersCollection([
@@ -50,15 +56,19 @@ export const getAll: CardepassOperation = {
 				description: 'Only transactions in this state',
 			},
 		]),
+		outputProperty,
 		optionsCollection(false),
 	],
 	spec: {
 		checks: [
 			checkPageLimit,
-			dateRange(
-				{ name: 'transactionDateFrom', label: 'From', keys: ['transactionDateFrom'] },
-				{ name: 'transactionDateTo', label: 'To', keys: ['transactionDateTo'] },
-				{ required: true },
+			periodCheck(
+				{ from: 'transactionDateFrom', to: 'transactionDateTo' },
+				dateRange(
+					{ name: 'transactionDateFrom', label: 'From', keys: ['transactionDateFrom'] },
+					{ name: 'transactionDateTo', label: 'To', keys: ['transactionDateTo'] },
+					{ required: true },
+				),
 			),
 			cardFilter.check,
 			function (this, request) {
@@ -70,6 +80,7 @@ export const getAll: CardepassOperation = {
 			},
 		],
 		paging: { style: 'cursor' },
+		transform: spreadsheetRows(TRANSACTION_COLUMNS),
 		hint: ({ httpCode }) =>
 			httpCode === '404'
 				? {
