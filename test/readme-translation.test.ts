@@ -1,6 +1,7 @@
 /**
  * docs/README.zh-CN.md is a full counterpart of README.md: every section, in the same order, with the same
- * tables (row for row, the same figures), the same code, and links to the same places. Each heading of the
+ * tables (row for row, the same figures), every figure of the text, the same code, and links to the same
+ * places. Each heading of the
  * Chinese README has a line `<!-- en: English heading -->` under it naming the section it translates, so a
  * section added to or renamed in README.md fails here, by name, until it is translated.
  */
@@ -79,5 +80,19 @@ describe('the check', () => {
 				),
 			]),
 		);
+	});
+
+	test('names a figure of the English text the Chinese README lacks', () => {
+		const [before, last] = differences.english.slice(-2);
+		const heading = `\n${last.marks} ${last.key}\n`;
+		const longer = {
+			...english,
+			text: english.text.replace(heading, `\nIt takes 4321 ms.\n${heading}`),
+		};
+		const found = translationDifferences(root, longer, chinese);
+		expect(added(found)).toEqual([
+			'figures in the English text that docs/README.zh-CN.md lacks: 4321',
+		]);
+		expect(found.bySection.get(before.key as string)).toHaveLength(1);
 	});
 });

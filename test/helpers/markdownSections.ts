@@ -15,6 +15,8 @@ export interface Section {
 	codeBlocks: string[];
 	/** Inline code, whitespace collapsed. */
 	codeSpans: string[];
+	/** The figures of the text outside tables and code blocks. */
+	proseFigures: string[];
 	/** Link and image targets as written. */
 	links: string[];
 }
@@ -39,6 +41,7 @@ export function readSections(text: string, keyedBy: 'heading' | 'en marker'): Se
 	let current = newSection('', '', 0, '');
 	current.key = '';
 	let prose: string[] = [];
+	let outsideTables: string[] = [];
 	let fence: { indent: number; language: string; body: string[] } | undefined;
 	let table: Table | undefined;
 
@@ -46,8 +49,10 @@ export function readSections(text: string, keyedBy: 'heading' | 'en marker'): Se
 		const joined = prose.join('\n');
 		current.codeSpans = [...joined.matchAll(/`([^`]+)`/g)].map((m) => m[1].replace(/\s+/g, ' '));
 		current.links = [...joined.matchAll(/\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+		current.proseFigures = figures(outsideTables.join('\n'));
 		sections.push(current);
 		prose = [];
+		outsideTables = [];
 	};
 
 	lines.forEach((line, index) => {
@@ -86,7 +91,10 @@ export function readSections(text: string, keyedBy: 'heading' | 'en marker'): Se
 				table = { header: line.trim(), rows: [], columns: cells.length };
 				current.tables.push(table);
 			} else if (!/^[\s|:-]+$/.test(line)) table.rows.push(cells.map((c) => c.trim()));
-		} else table = undefined;
+		} else {
+			table = undefined;
+			outsideTables.push(line);
+		}
 	});
 	closeSection();
 	return sections;
@@ -102,6 +110,7 @@ function newSection(marks: string, heading: string, line: number, slug: string):
 		tables: [],
 		codeBlocks: [],
 		codeSpans: [],
+		proseFigures: [],
 		links: [],
 	};
 }
@@ -118,9 +127,14 @@ function uniqueSlug(heading: string, seen: Map<string, number>): string {
 	return count === 0 ? base : `${base}-${count}`;
 }
 
-/** The figures of a table row or text: `1,000` and `1000` are the same figure. */
+/**
+ * The figures of a text, sorted: `1,000` and `1000` are the same figure; digits in names (`n8n`, `v1.4`,
+ * `SHA256`) are not figures.
+ */
 export function figures(text: string): string[] {
-	return [...text.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0].replace(/,/g, '')).sort();
+	return [...text.matchAll(/(?<![A-Za-z\d.,])\d+(?:[.,]\d+)*(?!\d)/g)]
+		.map((m) => m[0].replace(/,/g, ''))
+		.sort();
 }
 
 /**

@@ -77,6 +77,7 @@ export function translationDifferences(
 			continue;
 		}
 		compareTables(e, t, translated.file, problems);
+		compareProseFigures(e, t, translated.file, problems);
 		compareCode(e, t, translated.file, problems);
 		compareLinks(
 			root,
@@ -117,6 +118,19 @@ function compareTables(e: Section, t: Section, file: string, problems: string[])
 				);
 		});
 	});
+}
+
+/** Every figure of the English text is in the translation as often (a translation may add some). */
+function compareProseFigures(e: Section, t: Section, file: string, problems: string[]) {
+	const left = [...t.proseFigures];
+	const missing = e.proseFigures.filter((figure) => {
+		const index = left.indexOf(figure);
+		if (index === -1) return true;
+		left.splice(index, 1);
+		return false;
+	});
+	if (missing.length)
+		problems.push(`figures in the English text that ${file} lacks: ${missing.join(', ')}`);
 }
 
 function compareCode(e: Section, t: Section, file: string, problems: string[]) {
