@@ -73,7 +73,9 @@ async function addCreateCardThroughSearch(page) {
 		.filter({ hasText: /^\s*Cardepass\s*$/ })
 		.first();
 	await item.waitFor();
-	const description = page.getByTestId('node-creator-item-description').first();
+	// The description of this entry, not of whichever entry the list shows first.
+	const entry = item.locator('xpath=ancestor::*[contains(@class, "creatorNode")][1]');
+	const description = entry.getByTestId('node-creator-item-description').first();
 	const listed = (await description.isVisible()) ? clean(await description.innerText()) : '';
 	await item.click();
 	const createCard = page
