@@ -104,8 +104,12 @@ async function newNodeChecks(checks, page, info, sandbox) {
 		async () => {
 			await editor.openWorkflow(page, `${info.url}/workflow/${workflowId}`);
 			added = await addCreateCardThroughSearch(page);
+			// n8n 1.x shows no description for any node in its global search (its node list leaves it empty
+			// there); 2.x shows one, and it must be the action node's.
+			const shown =
+				page.line === '1.x' && added.listed === '' ? true : ACTION_DESCRIPTION.test(added.listed);
 			expect(
-				ACTION_DESCRIPTION.test(added.listed) && !/^Starts the workflow/.test(added.listed),
+				shown && !/^Starts the workflow/.test(added.listed),
 				`the search result reads "${added.listed}"`,
 			);
 			return `"${added.listed}"`;
