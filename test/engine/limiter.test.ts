@@ -11,6 +11,8 @@ import { Workflow } from 'n8n-workflow';
 
 import type { CardepassEngine } from '../helpers/engine';
 import { CREDENTIAL_TYPE, NODE_TYPE } from '../helpers/engine';
+import type { Span } from '../helpers/mostAtOnce';
+import { mostAtOnce } from '../helpers/mostAtOnce';
 import type { Sent } from '../helpers/slotDriver';
 import { SlotDriver } from '../helpers/slotDriver';
 import type { Simulator } from '../helpers/simulatedCardepass';
@@ -30,32 +32,11 @@ const topUp = (maxConcurrentRequests: number) => ({
 const refs = (prefix: string, count: number) =>
 	Array.from({ length: count }, (_, i) => ({ ref: `${prefix}-${i}` }));
 
-interface Span {
-	startedAt: number;
-	endedAt: number;
-}
-
 /** The top-ups of one workflow as the simulator saw them (its Customer Order Nos start with `prefix`). */
 function topUpsOf(sim: Simulator, prefix: string): Span[] {
 	return (
 		sim.apiRequests({ path: TOP_UP_PATH }) as Array<Span & { body: { customerOrderNo: string } }>
 	).filter((request) => request.body.customerOrderNo.startsWith(`${prefix}-`));
-}
-
-/** The most of these requests the simulator had open at one moment (an answer ending as the next arrives is not an overlap). */
-function mostAtOnce(spans: Span[]): number {
-	const events = spans.flatMap((span) => [
-		{ at: span.startedAt, change: 1 },
-		{ at: span.endedAt, change: -1 },
-	]);
-	events.sort((a, b) => a.at - b.at || a.change - b.change);
-	let open = 0;
-	let most = 0;
-	for (const event of events) {
-		open += event.change;
-		most = Math.max(most, open);
-	}
-	return most;
 }
 
 let executions = 0;

@@ -4,6 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { shareBalanceCardCreate } from '../helpers/orderParameters';
 import {
 	DUPLICATE_REFUSALS,
 	REVISIONS,
@@ -114,17 +115,7 @@ describe.each(REVISIONS)(
 			});
 
 			test('Share Balance card issued again under its number: one card, one fee, the item fails naming what the order does not show', async () => {
-				const create = {
-					resource: 'card',
-					operation: 'create',
-					cardModel: 'sharebalance',
-					productCode: 'PROD001',
-					cardCurrency: 'USD',
-					maxAuthAmount: 100,
-					totalLimit: 'limited',
-					maxCreditAmount: 1000,
-					customerOrderNo: 'SB-NEW-1',
-				};
+				const create = shareBalanceCardCreate('SB-NEW-1');
 				await box.engine.run(create);
 				const balanceAfterFirst = box.sim.getBalance('USD');
 				const again = await box.engine.run(create);

@@ -5,16 +5,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { NODE_TYPE } from '../helpers/engine';
+import { topUpOfTen as topUp } from '../helpers/orderParameters';
 import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
-const topUp = (extra: IDataObject = {}) => ({
-	resource: 'card',
-	operation: 'topUp',
-	cardId: 'CARD123456',
-	topUpAmount: 10,
-	...extra,
-});
 
 describe.each(REVISIONS)('Wait for Completion details, against API v%s', (revision) => {
 	const box = useSimulatedCardepass({ revision, orderCompletion: { afterMs: 2800 } });

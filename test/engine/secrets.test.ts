@@ -10,6 +10,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import type { NodeSettings, RunResult } from '../helpers/engine';
 import { capturedLogs, CardepassEngine, loggedMeta } from '../helpers/engine';
+import { shareBalanceCardCreate } from '../helpers/orderParameters';
 import type { Simulator } from '../helpers/simulatedCardepass';
 import { REVISIONS } from '../helpers/simulatedCardepass';
 import { seed, startSimulator } from '../simulator';
@@ -325,17 +326,7 @@ describe.each(REVISIONS)('Secrets stay secret against API v%s', (revision) => {
 			});
 			expect(created.error).toBeUndefined();
 			const shareNo = nextOrderNo();
-			const share = await scenario('create share balance', {
-				resource: 'card',
-				operation: 'create',
-				cardModel: 'sharebalance',
-				productCode: 'PROD001',
-				cardCurrency: 'USD',
-				maxAuthAmount: 100,
-				totalLimit: 'limited',
-				maxCreditAmount: 1000,
-				customerOrderNo: shareNo,
-			});
+			const share = await scenario('create share balance', shareBalanceCardCreate(shareNo));
 			expect(share.error).toBeUndefined();
 			expect(sim.state.cards.size).toBe(Object.keys(CARDS).length + 2);
 

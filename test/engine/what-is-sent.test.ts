@@ -6,19 +6,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { NODE_TYPE } from '../helpers/engine';
+import { topUpOfTen as topUp } from '../helpers/orderParameters';
 import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 const WITHDRAW_PATH = '/v1/orders/standard/withdraw';
 const NOTHING_SENT = /^Nothing was sent to Cardepass\. /;
-
-const topUp = (extra: IDataObject = {}) => ({
-	resource: 'card',
-	operation: 'topUp',
-	cardId: 'CARD123456',
-	topUpAmount: 10,
-	...extra,
-});
 
 /** The node's own refusal: none of the fields a Cardepass answer gives an error. */
 function expectNodeRefusal(error: Record<string, unknown> | undefined) {

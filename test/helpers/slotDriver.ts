@@ -1,6 +1,8 @@
 import type { RequestSlot } from '../../dist/nodes/Cardepass/shared/limiter';
 import { withRequestSlot } from '../../dist/nodes/Cardepass/shared/limiter';
 
+import { mostAtOnce } from './mostAtOnce';
+
 /**
  * Drives the request limiter (limiter.ts, pace.ts) on a clock of its own: every request is answered when
  * the driver says, after the latency the test gives it, and Date.now reads the driver's clock. What the
@@ -110,18 +112,7 @@ export class SlotDriver {
 
 	/** The most requests (of these callers, or all) open at one moment. */
 	mostAtOnce(filter: (request: Sent) => boolean = () => true): number {
-		const events = this.sent.filter(filter).flatMap((request) => [
-			{ at: request.startedAt, change: 1 },
-			{ at: request.endedAt ?? Infinity, change: -1 },
-		]);
-		events.sort((a, b) => a.at - b.at || a.change - b.change);
-		let open = 0;
-		let most = 0;
-		for (const event of events) {
-			open += event.change;
-			most = Math.max(most, open);
-		}
-		return most;
+		return mostAtOnce(this.sent.filter(filter));
 	}
 
 	private send(credential: string, caller: string, hasToken: { value: boolean }): Promise<void> {

@@ -10,6 +10,7 @@ const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // The tests that place orders, read their answers and check input: the ones that can see a mutant in the
 // mutated files. The pace tests (limiter*) and the package tests add time and no kills.
 const TESTS = [
+	'unit/*',
 	'order*',
 	'idempotency',
 	'execution-retry',
@@ -29,9 +30,10 @@ module.exports = {
 	rootDir: root,
 	// The sources are compiled here, so nothing to build first.
 	globalSetup: undefined,
-	// MUTATION_TESTS=masking,order: only these test files, for a quick run on one source file.
+	// MUTATION_TESTS=masking,order: only these test files, for a quick run on one source file; a name
+	// with a folder (unit/orderComparison) is under test/, any other under test/engine/.
 	testMatch: (process.env.MUTATION_TESTS?.split(',') ?? TESTS).map(
-		(name) => `<rootDir>/test/engine/${name}.test.ts`,
+		(name) => `<rootDir>/test/${name.includes('/') ? '' : 'engine/'}${name}.test.ts`,
 	),
 	transform: {
 		'^.+\\.tsx?$': ['ts-jest', { tsconfig: 'test/tsconfig.json', isolatedModules: true }],
