@@ -4,6 +4,10 @@
 // Writes test/mutation/SUMMARY.md from Stryker's JSON report (test/mutation/report/mutation.json): the
 // score per file and every mutant that survived, with the line it changed. Explanations of survivors
 // (why one is equivalent, or which test now kills it) go in test/mutation/survivors.md by hand.
+//
+//   node test/mutation/summary.js [report.json ...]
+//
+// Several reports (one file's run each) are merged; a file in more than one takes the last given.
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -24,8 +28,11 @@ function score(mutants) {
 }
 
 function main() {
-	const report = JSON.parse(fs.readFileSync(REPORT, 'utf8'));
-	const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b));
+	const reports = process.argv.length > 2 ? process.argv.slice(2) : [REPORT];
+	const merged = {};
+	for (const report of reports)
+		Object.assign(merged, JSON.parse(fs.readFileSync(report, 'utf8')).files);
+	const files = Object.entries(merged).sort(([a], [b]) => a.localeCompare(b));
 	const all = files.flatMap(([, file]) => file.mutants);
 	const total = score(all);
 	const lines = [

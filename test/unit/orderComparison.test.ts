@@ -78,6 +78,12 @@ describe('compareOrder: an earlier order against what this item asks', () => {
 		});
 	});
 
+	test('an amount asked as a number equals the same amount written as text, trailing zeros and all', () => {
+		expect(
+			compareOrder({ topUpAmount: 10 }, { topUpAmount: '10.00' }, ['topUpAmount']).differences,
+		).toEqual([]);
+	});
+
 	test('a lower amount is a different order as much as a higher one', () => {
 		expect(
 			compareOrder({ topUpAmount: 99 }, { topUpAmount: 10 }, ['topUpAmount']).differences,
@@ -120,6 +126,25 @@ describe('compareOrder: an earlier order against what this item asks', () => {
 				[...fields],
 			).differences,
 		).toEqual(["the earlier order's card was X (this one: C)"]);
+	});
+
+	test('withdrawal amounts and limits are read where the order shows them', () => {
+		const fields = ['withdrawAmount', 'maxAuthAmount', 'maxCreditAmount'] as const;
+		const asked = { withdrawAmount: 5, maxAuthAmount: 100, maxCreditAmount: 1000 };
+		expect(
+			compareOrder(asked, { withdrawAmount: 5, maxAuthAmount: 100, maxCreditAmount: 1000 }, [
+				...fields,
+			]),
+		).toEqual({ differences: [], unconfirmed: [] });
+		expect(
+			compareOrder(asked, { withdrawAmount: 6, maxAuthAmount: 200, maxCreditAmount: 900 }, [
+				...fields,
+			]).differences,
+		).toEqual([
+			"the earlier order's amount withdrawn was 6 (this one: 5)",
+			"the earlier order's max amount per payment was 200 (this one: 100)",
+			"the earlier order's total limit was 900 (this one: 1000)",
+		]);
 	});
 
 	test('the first place that holds the field wins, even when a later one would agree', () => {
@@ -270,6 +295,26 @@ describe('confirmWithCard: what the card shows settles what the order did not', 
 			],
 			unconfirmed: [],
 		});
+	});
+
+	test('a card number the card record holds as a number still gives its last four digits', () => {
+		expect(
+			confirmWithCard(
+				cardUnconfirmed,
+				{ cardId: 'CARD789012' },
+				{ maskedCardNumber: '****1111' },
+				{ ...card, cardNumber: 5300001234567890 },
+			).differences,
+		).toEqual([
+			'the earlier order was for the card ending 1111 (this one: CARD789012, ending 7890)',
+		]);
+	});
+
+	test('a masked number that is not text, or shows no four digits, disproves nothing', () => {
+		for (const maskedCardNumber of [['1111'], { last: '1111' }, '****', '**11'])
+			expect(
+				confirmWithCard(cardUnconfirmed, { cardId: 'CARD789012' }, { maskedCardNumber }, card),
+			).toEqual(cardUnconfirmed);
 	});
 
 	test('a masked number with the same last four digits cannot prove the card', () => {

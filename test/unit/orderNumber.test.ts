@@ -17,7 +17,9 @@ function item(
 	itemIndex: number,
 ) {
 	return {
-		getContext: () => {
+		getContext: (type: string) => {
+			// The node's own context: kept per node, saved with the execution.
+			if (type !== 'node') throw new Error(`no ${type} context here`);
 			if (!nodeContext) throw new Error('no execution data');
 			return nodeContext;
 		},
@@ -35,7 +37,7 @@ test('a number is "N8N" and 21 upper-case hex digits', () => {
 	expect(GENERATED_ORDER_NO_PATTERN.test('N8N0123456789ABCDEF01234')).toBe(true);
 	expect(GENERATED_ORDER_NO_PATTERN.test('n8n0123456789abcdef01234')).toBe(false);
 	expect(GENERATED_ORDER_NO_PATTERN.test('N8N0123456789ABCDEF012345')).toBe(false);
-	expect(GENERATED_ORDER_NO_PATTERN.test('XN8N0123456789ABCDEF0123')).toBe(false);
+	expect(GENERATED_ORDER_NO_PATTERN.test('XN8N0123456789ABCDEF01234')).toBe(false);
 });
 
 test('the same item, run and node context give the same number (a retry)', () => {

@@ -122,6 +122,14 @@ describe('requiredText', () => {
 		);
 	});
 
+	test('a value JSON cannot write is shown as text', () => {
+		const loop: Record<string, unknown> = {};
+		loop.self = loop;
+		expect(run(check, { customerName: loop })).toEqual(
+			refusedWith('Customer Name must be text, got [object Object]'),
+		);
+	});
+
 	test('without a target the check only reads', () => {
 		expect(run(requiredText('customerName', 'Customer Name', 'x'), { customerName: 'A' })).toEqual({
 			request: { url: '/x' },
@@ -159,6 +167,17 @@ describe('requiredCardId', () => {
 		);
 	});
 
+	test('a quote in an ID is shown as it came', () => {
+		expect(run(check, { cardId: 'a"b' })).toEqual(
+			refusedWith(expect.stringMatching(/, got "a"b"$/) as unknown as string),
+		);
+	});
+
+	test('dots at either end of an ID are fine', () => {
+		for (const cardId of ['a.', '.a'])
+			expect(run(check, { cardId })).toEqual({ request: { url: '/x', body: { cardId } } });
+	});
+
 	test('a dot inside an ID is fine', () => {
 		expect(run(check, { cardId: 'a..b' })).toEqual({
 			request: { url: '/x', body: { cardId: 'a..b' } },
@@ -176,13 +195,15 @@ describe('optionalText', () => {
 
 	test('empty, null or missing sends nothing, and takes out what was there', () => {
 		for (const parameters of [{}, { remark: null }, { remark: undefined }, { remark: '' }])
-			expect(run(check, parameters, { url: '/x', body: { remark: 'old', other: 1 } })).toEqual({
+			expect(
+				run(check, parameters, { url: '/x', body: { remark: 'old', other: 1 } }),
+			).toStrictEqual({
 				request: { url: '/x', body: { other: 1 } },
 			});
 	});
 
 	test('blank after trimming sends nothing', () => {
-		expect(run(check, { remark: '   ' })).toEqual({ request: { url: '/x', body: {} } });
+		expect(run(check, { remark: '   ' })).toStrictEqual({ request: { url: '/x', body: {} } });
 	});
 
 	test('text up to the limit is sent trimmed; a number as text', () => {
@@ -330,6 +351,18 @@ describe('amount', () => {
 		);
 	});
 
+	test('text is shown as it was written, trimmed', () => {
+		expect(run(topUp, { topUpAmount: ' 10.001 ' })).toEqual(
+			refusedWith('Top Up Amount has more than 2 decimals: 10.001'),
+		);
+		expect(run(topUp, { topUpAmount: '010.001' })).toEqual(
+			refusedWith('Top Up Amount has more than 2 decimals: 010.001'),
+		);
+		expect(run(topUp, { topUpAmount: '09.50' })).toEqual(
+			refusedWith('Top Up Amount must be at least 10, got 09.50'),
+		);
+	});
+
 	test('a tiny number is judged as JavaScript writes it out, not as its exponent form', () => {
 		expect(run(zeroAllowed, { fee: 0.000000001 })).toEqual(
 			refusedWith('Fee has more than 2 decimals: 0.000000001'),
@@ -460,6 +493,8 @@ describe('dateRange', () => {
 
 	test('both empty: nothing sent, unless required', () => {
 		expect(run(check, { from: '', to: null })).toEqual({ request: { url: '/x' } });
+		// An expression that reads a field the item does not have gives undefined: not set either.
+		expect(run(check, { from: undefined, to: undefined })).toEqual({ request: { url: '/x' } });
 		expect(run(required, { from: '' })).toEqual(
 			refusedWith('From is required', 'Pick a date and time for From.'),
 		);
@@ -475,6 +510,7 @@ describe('dateRange', () => {
 		['2025-13-01', '"2025-13-01"'],
 		['yesterday', '"yesterday"'],
 		['2025-01-01Tnonsense', '"2025-01-01Tnonsense"'],
+		['+002025-01-01T10:00:00Z', '"+002025-01-01T10:00:00Z"'],
 		[12, '12'],
 	])('%j is not a date', (value, shown) => {
 		expect(run(check, { from: value })).toEqual(
@@ -482,6 +518,21 @@ describe('dateRange', () => {
 				`From is not a date: ${shown}`,
 				'Use a date such as 2025-01-31 or 2025-01-31T18:00:00.',
 			),
+		);
+	});
+
+	test('the last second of a day is a time; spaces around a value are ignored', () => {
+		expect(run(check, { from: ' 2025-01-31 23:59:59 ' })).toEqual({
+			request: {
+				url: '/x',
+				qs: { StartTime: '2025-01-31T23:59:59.000Z', startTime: '2025-01-31T23:59:59.000Z' },
+			},
+		});
+	});
+
+	test('a year before 1000 written with four digits is not read as 19xx', () => {
+		expect(run(check, { from: '0025-01-01' })).toEqual(
+			refusedWith('From is not a date: "0025-01-01"'),
 		);
 	});
 
@@ -506,6 +557,13 @@ describe('dateRange', () => {
 			request: {
 				url: '/x',
 				qs: { StartTime: '2025-03-30T01:30:00.000Z', startTime: '2025-03-30T01:30:00.000Z' },
+			},
+		});
+		// 01:30 on the morning the clocks go forward is still winter time: 00:30 UTC.
+		expect(run(check, { from: '2025-03-30 01:30' }, { url: '/x' }, 'Europe/Berlin')).toEqual({
+			request: {
+				url: '/x',
+				qs: { StartTime: '2025-03-30T00:30:00.000Z', startTime: '2025-03-30T00:30:00.000Z' },
 			},
 		});
 		expect(run(check, { from: '2025-01-15 12:00' }, { url: '/x' }, 'Europe/Berlin')).toEqual({

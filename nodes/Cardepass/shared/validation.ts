@@ -102,8 +102,8 @@ export function optionalText(
 ): InputCheck {
 	return function (this: IExecuteSingleFunctions, request) {
 		const value = readParameter(this, name);
-		if (value === undefined || value === null || value === '')
-			return put(request, target, undefined);
+		// An empty text ends up empty after trimming, below.
+		if (value === undefined || value === null) return put(request, target, undefined);
 		if (typeof value !== 'string' && typeof value !== 'number') {
 			refuseInput(
 				this,
@@ -131,22 +131,25 @@ export interface AmountRule {
 const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 const EXPONENT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i;
 
-/** A number written out in plain decimals, as JavaScript would write it without an exponent (1e-9 → 0.000000001). */
+/**
+ * A number written out in plain decimals (1e-9 → 0.000000001). JavaScript writes an exponent only below 1e-6
+ * (the point then falls before the digits) and from 1e21 on (after them, as at most 17 digits are shown).
+ */
 function plainDecimal(number: number): string {
 	const text = String(number);
-	const exponent = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+	const exponent = /(-?)(\d)(?:\.(\d+))?e([+-]\d+)/.exec(text);
 	if (!exponent) return text;
 	const [, sign, first, rest = '', power] = exponent;
 	const digits = first + rest;
 	const point = 1 + Number(power);
-	if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-	if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
-	return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+	return point < 1
+		? `${sign}0.${'0'.repeat(-point)}${digits}`
+		: `${sign}${digits}${'0'.repeat(point - digits.length)}`;
 }
 
-/** How many decimals a plain decimal text has ("10.50" has 2, "10." and "10" none). */
+/** How many decimals a plain decimal text has, trailing zeros aside ("10.50" has 1, "10." and "100" none). */
 function decimalsOf(text: string): number {
-	return text.split('.')[1]?.length ?? 0;
+	return text.split('.')[1]?.replace(/0+$/, '').length ?? 0;
 }
 
 /**
@@ -175,9 +178,9 @@ function parseAmount(
 		typeof value === 'number'
 			? value
 			: typeof value === 'string' && DECIMAL_TEXT.test(value.trim())
-				? Number(value.trim())
+				? Number(value)
 				: NaN;
-	if (typeof value === 'boolean' || !Number.isFinite(number)) {
+	if (!Number.isFinite(number)) {
 		refuseInput(ctx, `${label} must be a number, got ${quoted(value)}`, example);
 	}
 	// As written: the text from a sheet or an expression, or the number as JavaScript writes it.
@@ -200,7 +203,7 @@ function parseAmount(
 			`The node refuses amounts above ${MAX_AMOUNT.toLocaleString('en-US')} to catch a wrong column or unit before money moves. Check the amount.`,
 		);
 	}
-	if (decimalsOf(typeof value === 'string' ? written.replace(/0+$/, '') : written) > 2) {
+	if (decimalsOf(written) > 2) {
 		refuseInput(
 			ctx,
 			`${label} has more than 2 decimals: ${written}`,
@@ -232,7 +235,7 @@ export function oneOf(
 ): InputCheck {
 	return function (this: IExecuteSingleFunctions, request) {
 		const value = readParameter(this, name);
-		if (typeof value !== 'string' || !allowed.includes(value)) {
+		if (!allowed.some((choice) => choice === value)) {
 			refuseInput(
 				this,
 				`${label} must be one of ${allowed.join(', ')}, got ${quoted(value)}`,
@@ -243,14 +246,10 @@ export function oneOf(
 	};
 }
 
-/** Whether a calendar day exists (JavaScript's Date turns 2025-02-30 into 2 March). */
+/** Whether a calendar day exists (JavaScript's Date turns 2025-02-30 into 2 March, and year 0025 into 1925). */
 function dayExists(year: string, month: string, day: string): boolean {
 	const date = new Date(Date.UTC(+year, +month - 1, +day));
-	return (
-		date.getUTCFullYear() === +year &&
-		date.getUTCMonth() === +month - 1 &&
-		date.getUTCDate() === +day
-	);
+	return date.toISOString().slice(0, 10) === `${year}-${month}-${day}`;
 }
 
 const WALL_TIME =
@@ -269,8 +268,16 @@ function parseDateTime(value: unknown, timeZone: string): Date | undefined {
 	const text = value.trim();
 	const wall = WALL_TIME.exec(text);
 	if (wall) {
-		const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0'] = wall;
-		const guess = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, +ms.padEnd(3, '0'));
+		const [, y, mo, d, h, mi, s, ms] = wall;
+		const guess = Date.UTC(
+			+y,
+			+mo - 1,
+			+d,
+			+(h ?? 0),
+			+(mi ?? 0),
+			+(s ?? 0),
+			+(ms ?? '').padEnd(3, '0'),
+		);
 		if (!dayExists(y, mo, d) || +h > 23 || +mi > 59 || +s > 59) return undefined;
 		return new Date(guess - timeZoneOffsetMs(guess - timeZoneOffsetMs(guess, timeZone), timeZone));
 	}
