@@ -255,6 +255,9 @@ describe('amount', () => {
 		expect(run(limit, { maxAuthAmount: '.5' })).toEqual({
 			request: { url: '/x', body: { topUpAmount: 0.5 } },
 		});
+		expect(run(limit, { maxAuthAmount: '.55' })).toEqual({
+			request: { url: '/x', body: { topUpAmount: 0.55 } },
+		});
 		expect(run(limit, { maxAuthAmount: '0.01' })).toEqual({
 			request: { url: '/x', body: { topUpAmount: 0.01 } },
 		});
@@ -271,7 +274,7 @@ describe('amount', () => {
 		});
 	});
 
-	test.each(['1e3', '1E3', '2.5e-1', '+1e+2', ' 1e3 '])(
+	test.each(['1e3', '1E3', '2.5e-1', '+1e+2', ' 1e3 ', '12e3', '.55e1', '1e10'])(
 		'%s is refused: written with an exponent',
 		(value) => {
 			expect(run(topUp, { topUpAmount: value })).toEqual(
@@ -290,6 +293,8 @@ describe('amount', () => {
 		['Infinity', '"Infinity"'],
 		['1.2.3', '"1.2.3"'],
 		['12a', '"12a"'],
+		['x1e3', '"x1e3"'],
+		['1e3x', '"1e3x"'],
 		['a12', '"a12"'],
 		[true, 'true'],
 		[Number.NaN, 'NaN'],
@@ -462,6 +467,26 @@ describe('dateRange', () => {
 		});
 	});
 
+	test('milliseconds are kept to three digits, further digits dropped', () => {
+		expect(
+			run(
+				check,
+				{ from: '2025-02-01T09:30:15.123', to: '2025-02-01T09:30:15.1239' },
+				{ url: '/x' },
+				'Asia/Shanghai',
+			),
+		).toEqual({
+			request: {
+				url: '/x',
+				qs: {
+					StartTime: '2025-02-01T01:30:15.123Z',
+					startTime: '2025-02-01T01:30:15.123Z',
+					EndTime: '2025-02-01T01:30:15.123Z',
+				},
+			},
+		});
+	});
+
 	test('a date alone is its midnight; a time with its zone is kept', () => {
 		expect(
 			run(check, { from: '2025-03-01', to: '2025-03-01T12:00:00+02:00' }, { url: '/x' }, 'UTC'),
@@ -509,6 +534,7 @@ describe('dateRange', () => {
 		['2025-01-01 23:59:60', '"2025-01-01 23:59:60"'],
 		['2025-13-01', '"2025-13-01"'],
 		['yesterday', '"yesterday"'],
+		['x2025-01-01', '"x2025-01-01"'],
 		['2025-01-01Tnonsense', '"2025-01-01Tnonsense"'],
 		['+002025-01-01T10:00:00Z', '"+002025-01-01T10:00:00Z"'],
 		[12, '12'],
