@@ -4,33 +4,14 @@
 // resident memory (getrusage's maxrss, so no sample can miss the peak) and its arguments to the file
 // named by BENCH_PEAK_RSS_FILE, one JSON line per process.
 //
-// It also holds `process.exit` back until stdout is quiet: `n8n execute` prints its run through its
-// logger and exits at once, which cuts a run of a few MB (1,000 items with the whole answer each) short,
-// so the run's timing could not be read.
+// It also loads test/e2e/flush-before-exit.js: a run of a few MB (1,000 items with the whole answer
+// each) would otherwise be cut short, and the run's timing could not be read.
 
 const fs = require('node:fs');
 
-const QUIET_MS = 300;
-const MOST_MS = 60_000;
-
 const file = process.env.BENCH_PEAK_RSS_FILE;
 if (file) {
-	let lastWrite = Date.now();
-	const write = process.stdout.write;
-	process.stdout.write = function (...args) {
-		lastWrite = Date.now();
-		return write.apply(this, args);
-	};
-	const exit = process.exit;
-	process.exit = (code) => {
-		const asked = Date.now();
-		const exitWhenQuiet = () => {
-			const quiet = Date.now() - lastWrite >= QUIET_MS && process.stdout.writableLength === 0;
-			if (quiet || Date.now() - asked > MOST_MS) exit.call(process, code);
-			else setTimeout(exitWhenQuiet, 50);
-		};
-		setTimeout(exitWhenQuiet, 50);
-	};
+	require('../e2e/flush-before-exit');
 	process.once('exit', () => {
 		try {
 			const line = {

@@ -42,6 +42,7 @@ const DEFAULT_CLI_TIMEOUT_MS = 3 * 60_000;
 const DEFAULT_START_TIMEOUT_MS = 3 * 60_000;
 const STOP_GRACE_MS = 10_000;
 const SERVER_LOG_KEEP = 400; // lines kept in memory for error messages
+const FLUSH_BEFORE_EXIT = path.join(__dirname, 'flush-before-exit.js');
 
 const DEFAULT_OWNER = {
 	email: 'owner@e2e.test',
@@ -103,10 +104,10 @@ class N8nInstance {
 	}
 
 	/** Runs `n8n <args>`; resolves with { code, stdout, stderr, ms } whatever the exit code. */
-	cli(args, { timeoutMs = this.cliTimeoutMs } = {}) {
+	cli(args, { timeoutMs = this.cliTimeoutMs, env = {} } = {}) {
 		return runCommand(this.install.nodeBin, [this.install.n8nBin, ...args], {
 			cwd: this.userFolder,
-			env: this.env(this.cliBrokerPort),
+			env: { ...this.env(this.cliBrokerPort), ...env },
 			timeoutMs,
 			label: `n8n ${args.join(' ')} (${this.line}, ${this.userFolder})`,
 		});
@@ -175,7 +176,15 @@ class N8nInstance {
 
 	/** `n8n execute --id=<id> --rawOutput`, parsed (see run-output.js for the result's shape). */
 	async execute(workflowId, { timeoutMs } = {}) {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { timeoutMs });
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
+			timeoutMs,
+			// The whole run reaches the pipe before n8n exits, however slowly the test reads it.
+			env: {
+				NODE_OPTIONS: [this.env(this.cliBrokerPort).NODE_OPTIONS, `--require ${FLUSH_BEFORE_EXIT}`]
+					.filter(Boolean)
+					.join(' '),
+			},
+		});
 		return parseExecuteOutput(result);
 	}
 

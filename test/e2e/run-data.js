@@ -9,9 +9,11 @@ function assertSucceeded(result) {
 	if (result.ok) return;
 	const error = result.error;
 	const where = error?.node ? ` in node "${error.node}"` : '';
+	// An error read from the log (no run printed) comes with the end of what n8n printed.
+	const printed = `exit ${result.exitCode}: ${`${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().slice(-2000)}`;
 	const detail = error
-		? `${error.message}${error.description ? ` (${error.description})` : ''}`
-		: result.stdout.slice(-2000);
+		? `${error.message}${error.description ? ` (${error.description})` : ''}${error.raw ? '' : `\n${printed}`}`
+		: printed;
 	assert.fail(`the execution failed${where}: ${detail}`);
 }
 

@@ -142,6 +142,31 @@ describe.each(REVISIONS)('Errors against API v%s', (revision) => {
 		);
 	});
 
+	test.each([401, 403])(
+		'an order refused with HTTP %i is reported as it came: the token or the permission was refused, not the order, so its number is not looked up',
+		async (status) => {
+			box.sim.inject({ match: { path: TOP_UP_PATH }, kind: 'status', status, times: Infinity });
+			const { error } = await box.engine.run({ ...TOP_UP, customerOrderNo: `ACCESS-${status}` });
+			expect(error?.description).toContain(`HTTP status: ${status}`);
+			expect(
+				apiCalls(box.sim).filter(
+					(call) => call.path.startsWith('/v1/orders/standard') && call.method === 'GET',
+				),
+			).toEqual([]);
+		},
+	);
+
+	test('an order refused with HTTP 400 is looked up by its number before the refusal is reported', async () => {
+		box.sim.inject({ match: { path: TOP_UP_PATH }, kind: 'status', status: 400 });
+		const { error } = await box.engine.run({ ...TOP_UP, customerOrderNo: 'LOOKED-UP-1' });
+		expect(error?.description).toContain('HTTP status: 400');
+		expect(
+			apiCalls(box.sim).filter(
+				(call) => call.path === '/v1/orders/standard' && call.method === 'GET',
+			),
+		).toHaveLength(1);
+	});
+
 	test('a wrong client secret fails with the token error, not a generic one', async () => {
 		box.engine.setCredential({ clientSecret: 'wrong-secret' });
 		const { error } = await box.engine.run({ resource: 'account', operation: 'getBalances' });

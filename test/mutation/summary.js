@@ -7,7 +7,8 @@
 //
 //   node test/mutation/summary.js [report.json ...]
 //
-// Several reports (one file's run each) are merged; a file in more than one takes the last given.
+// Several reports are merged mutant by mutant: a mutant killed in any of them is killed, so a run over
+// a few lines with more tests (--mutate file.ts:31-33) settles the mutants a whole-file run left alive.
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -30,8 +31,24 @@ function score(mutants) {
 function main() {
 	const reports = process.argv.length > 2 ? process.argv.slice(2) : [REPORT];
 	const merged = {};
-	for (const report of reports)
-		Object.assign(merged, JSON.parse(fs.readFileSync(report, 'utf8')).files);
+	const key = (mutant) =>
+		`${mutant.mutatorName}|${mutant.location.start.line}:${mutant.location.start.column}|${mutant.replacement}`;
+	for (const report of reports) {
+		for (const [name, file] of Object.entries(JSON.parse(fs.readFileSync(report, 'utf8')).files)) {
+			const known = merged[name];
+			if (!known) {
+				merged[name] = file;
+				continue;
+			}
+			const later = new Map(file.mutants.map((mutant) => [key(mutant), mutant]));
+			known.mutants = known.mutants.map((mutant) => {
+				const again = later.get(key(mutant));
+				return again && KILLED.has(again.status) ? again : mutant;
+			});
+			for (const mutant of file.mutants)
+				if (!known.mutants.some((m) => key(m) === key(mutant))) known.mutants.push(mutant);
+		}
+	}
 	const files = Object.entries(merged).sort(([a], [b]) => a.localeCompare(b));
 	const all = files.flatMap(([, file]) => file.mutants);
 	const total = score(all);

@@ -274,7 +274,7 @@ describe('amount', () => {
 		});
 	});
 
-	test.each(['1e3', '1E3', '2.5e-1', '+1e+2', ' 1e3 ', '12e3', '.55e1', '1e10'])(
+	test.each(['1e3', '1E3', '2.5e-1', '+1e+2', ' 1e3 ', '12e3', '12.5e3', '.55e1', '1e10'])(
 		'%s is refused: written with an exponent',
 		(value) => {
 			expect(run(topUp, { topUpAmount: value })).toEqual(
