@@ -167,6 +167,18 @@ describe.each(REVISIONS)('Errors against API v%s', (revision) => {
 		).toHaveLength(1);
 	});
 
+	test('a failed order with a generated number says a new run is not safe; one with a number from the data says retrying is', async () => {
+		box.sim.inject({ match: { path: TOP_UP_PATH }, kind: 'status', status: 500, times: 2 });
+		const generated = await box.engine.run({ ...TOP_UP });
+		expect(generated.error?.description).toContain(
+			'Running the workflow anew is not: it generates new numbers',
+		);
+		const fromData = await box.engine.run({ ...TOP_UP, customerOrderNo: 'ADVICE-1' });
+		expect(fromData.error?.description).toContain(
+			'Retrying is safe: the order is sent with the same Customer Order No',
+		);
+	});
+
 	test('a wrong client secret fails with the token error, not a generic one', async () => {
 		box.engine.setCredential({ clientSecret: 'wrong-secret' });
 		const { error } = await box.engine.run({ resource: 'account', operation: 'getBalances' });

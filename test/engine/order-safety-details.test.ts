@@ -17,6 +17,8 @@ describe.each(REVISIONS)('Wait for Completion details, against API v%s', (revisi
 		['an expression that gives nothing', '={{ $json.missing }}', 'nothing'],
 		['an expression that gives text', '={{ "soon" }}', '"soon"'],
 		['zero', 0, '0'],
+		['an empty value', '', 'nothing'],
+		['3601', 3601, '3601'],
 	])(
 		'a Completion Timeout from %s is refused before anything is sent, the field named',
 		async (_case, completionTimeout, shown) => {
@@ -26,9 +28,27 @@ describe.each(REVISIONS)('Wait for Completion details, against API v%s', (revisi
 			expect(error?.message).toBe(
 				`Completion Timeout must be a number of seconds from 1 to 3600, got ${shown}`,
 			);
+			expect(error?.description).toBe(
+				'Nothing was sent to Cardepass. Set Options → Completion Timeout (Seconds), or an expression that gives a number.',
+			);
 			expect(box.sim.apiRequests({ path: TOP_UP_PATH })).toHaveLength(0);
 		},
 	);
+
+	test.each([
+		['1 (the least)', 1],
+		['3600 (the most)', 3600],
+		['"30" (text from an expression)', '30'],
+	])('a Completion Timeout of %s is taken and the order sent', async (_case, completionTimeout) => {
+		const { error } = await box.engine.run(
+			topUp({
+				customerOrderNo: `CT-5-${String(completionTimeout)}`,
+				options: { waitForCompletion: true, completionTimeout },
+			}),
+		);
+		expect(error?.message ?? '').not.toMatch(/^Completion Timeout must be/);
+		expect(box.sim.apiRequests({ path: TOP_UP_PATH })).toHaveLength(1);
+	});
 
 	test('the time limit is not cut short by the wait between polls: an order done after 2.8 s is seen with a 3 s limit', async () => {
 		const { items, error } = await box.engine.run(

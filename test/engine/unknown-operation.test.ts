@@ -37,9 +37,14 @@ const requestData = {
 test('an operation missing from its resource index is refused, named, and nothing is sent', async () => {
 	const sent: string[] = [];
 	const send = createCardepassRequest({ card: { get: OPERATION_REGISTRY.card.get } });
-	await expect(send.call(itemContext('card', 'getLimits', sent), requestData)).rejects.toThrow(
-		'The operation "getLimits" of resource "card" has no definition in this node',
-	);
+	await expect(
+		send.call(itemContext('card', 'getLimits', sent), requestData),
+	).rejects.toMatchObject({
+		message: 'The operation "getLimits" of resource "card" has no definition in this node',
+		description: expect.stringContaining(
+			"Its file under resources/ must be listed in the resource's index.ts.",
+		),
+	});
 	expect(sent).toEqual([]);
 });
 
