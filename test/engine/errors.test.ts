@@ -82,13 +82,19 @@ describe.each(REVISIONS)('Errors against API v%s', (revision) => {
 
 		test('with Continue On Fail the failed item carries the error and the others go on', async () => {
 			box.sim.inject({ match: { path: TOP_UP_PATH }, ...fault });
-			const { error, items } = await box.engine.run(
+			const { error, items, rawItems } = await box.engine.run(
 				{ ...TOP_UP, customerOrderNo: '={{ $json.ref }}' },
 				[{ ref: 'COF-1' }, { ref: 'COF-2' }, { ref: 'COF-3' }],
 				{ onError: 'continueRegularOutput' },
 			);
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(3);
+			// Each output item is linked to its input item, the failed one too ($('Cardepass').item works).
+			expect(rawItems.map((item) => item.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 2 },
+			]);
 			const failed = items.filter((item) => item.error);
 			expect(failed).toHaveLength(1);
 			expect(failed[0].error).toEqual(
