@@ -104,10 +104,13 @@ class N8nInstance {
 	}
 
 	/** Runs `n8n <args>`; resolves with { code, stdout, stderr, ms } whatever the exit code. */
-	cli(args, { timeoutMs = this.cliTimeoutMs, env = {} } = {}) {
+	cli(args, { timeoutMs = this.cliTimeoutMs, preload } = {}) {
+		const env = this.env(this.cliBrokerPort);
+		if (preload)
+			env.NODE_OPTIONS = [env.NODE_OPTIONS, `--require ${preload}`].filter(Boolean).join(' ');
 		return runCommand(this.install.nodeBin, [this.install.n8nBin, ...args], {
 			cwd: this.userFolder,
-			env: { ...this.env(this.cliBrokerPort), ...env },
+			env,
 			timeoutMs,
 			label: `n8n ${args.join(' ')} (${this.line}, ${this.userFolder})`,
 		});
@@ -179,11 +182,7 @@ class N8nInstance {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
 			timeoutMs,
 			// The whole run reaches the pipe before n8n exits, however slowly the test reads it.
-			env: {
-				NODE_OPTIONS: [this.env(this.cliBrokerPort).NODE_OPTIONS, `--require ${FLUSH_BEFORE_EXIT}`]
-					.filter(Boolean)
-					.join(' '),
-			},
+			preload: FLUSH_BEFORE_EXIT,
 		});
 		return parseExecuteOutput(result);
 	}
