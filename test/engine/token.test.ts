@@ -1,7 +1,8 @@
 import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../../dist/nodes/Cardepass/shared/limiter';
 import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
 
-const topUps = (count: number, prefix: string) =>
+/** Input items, each with its own reference (a top-up's Customer Order No). */
+const inputItems = (count: number, prefix: string) =>
 	Array.from({ length: count }, (_, i) => ({ ref: `${prefix}-${i}` }));
 const TOP_UP = {
 	resource: 'card',
@@ -17,7 +18,7 @@ describe.each(REVISIONS)(
 		const box = useSimulatedCardepass({ revision, latencyMs: 20 });
 
 		test('a cold 50-item run makes one token request and stays within the default Max Concurrent Requests', async () => {
-			const { items, error } = await box.engine.run(TOP_UP, topUps(50, 'COLD'));
+			const { items, error } = await box.engine.run(TOP_UP, inputItems(50, 'COLD'));
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(50);
 			expect(box.sim.tokenRequests()).toBe(1);
@@ -26,10 +27,39 @@ describe.each(REVISIONS)(
 			expect(box.engine.storedToken).toEqual(expect.any(String));
 		});
 
+		// An order first reads the card's product rules once for all items, and that one read fetches the
+		// token. A read has nothing before it: its first requests go out together, so the token is fetched by
+		// one request while the others wait for it (the limiter's cold start), never once per request.
+		test.each([
+			['Card → Get', { resource: 'card', operation: 'get', cardId: 'CARD123456' }, 50],
+			// Two balances (USD and EUR) per item.
+			['Account → Get Balances', { resource: 'account', operation: 'getBalances' }, 100],
+		])(
+			'a cold 50-item %s run makes one token request',
+			async (_operation, parameters, outputItems) => {
+				const { items, error } = await box.engine.run(parameters, inputItems(50, 'READ'));
+				expect(error).toBeUndefined();
+				expect(items).toHaveLength(outputItems);
+				expect(box.sim.tokenRequests()).toBe(1);
+			},
+		);
+
+		test('a credential whose token was cleared after a busy run is cold again: one token request for 50 reads', async () => {
+			await box.engine.run(TOP_UP, inputItems(50, 'BUSY'));
+			box.engine.clearToken();
+			box.sim.clearRequests();
+			const { items } = await box.engine.run(
+				{ resource: 'card', operation: 'get', cardId: 'CARD123456' },
+				inputItems(50, 'RECOLD-READ'),
+			);
+			expect(items).toHaveLength(50);
+			expect(box.sim.tokenRequests()).toBe(1);
+		});
+
 		test('a second 50-item run with the token stored makes zero token requests', async () => {
 			await box.engine.run({ resource: 'account', operation: 'getBalances' });
 			box.sim.clearRequests();
-			const { items } = await box.engine.run(TOP_UP, topUps(50, 'WARM'));
+			const { items } = await box.engine.run(TOP_UP, inputItems(50, 'WARM'));
 			expect(items).toHaveLength(50);
 			expect(box.sim.tokenRequests()).toBe(0);
 			expect(box.sim.getOrders({ orderType: 'CardTopUp' })).toHaveLength(50);
@@ -39,13 +69,16 @@ describe.each(REVISIONS)(
 			await box.engine.run({ resource: 'account', operation: 'getBalances' });
 			box.engine.clearToken();
 			box.sim.clearRequests();
-			const { items } = await box.engine.run(TOP_UP, topUps(50, 'RECOLD'));
+			const { items } = await box.engine.run(TOP_UP, inputItems(50, 'RECOLD'));
 			expect(items).toHaveLength(50);
 			expect(box.sim.tokenRequests()).toBe(1);
 		});
 
 		test('Max Concurrent Requests under Options changes the cap', async () => {
-			await box.engine.run({ ...TOP_UP, options: { maxConcurrentRequests: 2 } }, topUps(20, 'CAP'));
+			await box.engine.run(
+				{ ...TOP_UP, options: { maxConcurrentRequests: 2 } },
+				inputItems(20, 'CAP'),
+			);
 			expect(box.sim.maxConcurrent).toBeLessThanOrEqual(2);
 		});
 

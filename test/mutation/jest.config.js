@@ -19,6 +19,7 @@ const TESTS = [
 	'bad-input',
 	'faults',
 	'errors',
+	'token',
 	'card',
 	'account',
 	'transaction',
