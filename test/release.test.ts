@@ -73,12 +73,15 @@ test('bumps the version, dates the Unreleased entries under it, commits both and
 	scratchRepository(changelog);
 	const next = nextMinor(manifest.version);
 
+	const dayBefore = new Date().toISOString().slice(0, 10);
 	const result = release('minor');
+	const dayAfter = new Date().toISOString().slice(0, 10);
 
 	expect(result.status).toBe(0);
 	expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).version).toBe(next);
 	const released = readFileSync(path.join(dir, 'CHANGELOG.md'), 'utf8');
-	const today = new Date().toISOString().slice(0, 10);
+	// The release may run across midnight (UTC); its date is the day it ran.
+	const today = released.includes(`## ${next} (${dayAfter})`) ? dayAfter : dayBefore;
 	expect(released).toContain(`## Unreleased\n\n## ${next} (${today})\n\n${unreleasedEntry}\n`);
 	expect(released).toMatch(new RegExp(`^## ${manifest.version.replace(/\./g, '\\.')}\\b`, 'm'));
 	expect(git('tag', '--list')).toBe(`v${next}`);

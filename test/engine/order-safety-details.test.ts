@@ -1,6 +1,7 @@
 /**
  * Smaller holes on the money paths: the completion time limit, polling without an order number, Card IDs
- * that would change the path, short pages, and an AI agent's order without a number.
+ * that would change the path, short pages, and an AI agent's order without a number. When the node looks at
+ * an order again before its time limit ends is tested on jest's clock, in test/unit/orderCompletion.test.ts.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -48,17 +49,6 @@ describe.each(REVISIONS)('Wait for Completion details, against API v%s', (revisi
 		);
 		expect(error?.message ?? '').not.toMatch(/^Completion Timeout must be/);
 		expect(box.sim.apiRequests({ path: TOP_UP_PATH })).toHaveLength(1);
-	});
-
-	test('the time limit is not cut short by the wait between polls: an order done after 2.8 s is seen with a 3 s limit', async () => {
-		const { items, error } = await box.engine.run(
-			topUp({
-				customerOrderNo: 'CT-2',
-				options: { waitForCompletion: true, completionTimeout: 3 },
-			}),
-		);
-		expect(error).toBeUndefined();
-		expect(items[0]).toMatchObject({ customerOrderNo: 'CT-2', status: 'Completed' });
 	});
 
 	test('an answer without an order number is a result unknown, never followed by the order type alone', async () => {

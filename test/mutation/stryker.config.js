@@ -15,6 +15,7 @@ module.exports = {
 	mutate: [
 		'nodes/Cardepass/shared/orderNumber.ts',
 		'nodes/Cardepass/shared/orderComparison.ts',
+		'nodes/Cardepass/shared/orderCompletion.ts',
 		'nodes/Cardepass/shared/placeOrder.ts',
 		'nodes/Cardepass/shared/request.ts',
 		'nodes/Cardepass/shared/sender.ts',

@@ -40,8 +40,8 @@ export async function waitForCompletion(
 ): Promise<IDataObject> {
 	const by = lookupKey(order, customerOrderNo);
 	const named = by.orderNo
-		? `order ${by.orderNo}`
-		: `the order with Customer Order No ${customerOrderNo}`;
+		? `Cardepass order ${by.orderNo}`
+		: `The Cardepass order with Customer Order No ${customerOrderNo}`;
 	const deadline = Date.now() + timeoutSeconds * 1000;
 	let current = order;
 	for (let attempt = 0; ; attempt++) {
@@ -51,7 +51,7 @@ export async function waitForCompletion(
 			const reason = isEmpty(current.failureReason)
 				? 'no reason given'
 				: String(current.failureReason);
-			throw new CardepassApiFailure(`Cardepass ${named} failed: ${reason}`, {
+			throw new CardepassApiFailure(`${named} failed: ${reason}`, {
 				errorCode: 'ORDER_FAILED',
 				errorMessage: reason,
 			});
@@ -59,7 +59,7 @@ export async function waitForCompletion(
 		const left = deadline - Date.now();
 		if (left <= 0) {
 			throw new CardepassApiFailure(
-				`Cardepass ${named} was still ${String(current.status ?? 'in progress')} after ${timeoutSeconds} s`,
+				`${named} was still ${String(current.status ?? 'in progress')} after ${timeoutSeconds} s`,
 				{
 					errorCode: 'ORDER_NOT_COMPLETED',
 					errorMessage: `Check it later with Order → Get (${by.orderNo ? `Order No ${by.orderNo}, ` : ''}Customer Order No ${customerOrderNo}). Do not send the order again with a new number: it may still complete.`,
