@@ -270,17 +270,31 @@ describe.each(REVISIONS)('an order item is green only when proven, against API v
 					data: { status: 'Completed', topUpAmount: 10 },
 				},
 			],
-		])('%s: result unknown, with what was sent and how to check', async (_case, status, body) => {
-			box.sim.inject({ match: { path: TOP_UP_PATH }, kind: 'status', status, body });
-			const { items, error } = await box.engine.run(topUp(10, 'EMPTY-1'));
-			expect(items).toEqual([]);
-			expect(error?.message).toBe(
-				'Cardepass answered a top-up (Standard card) with no order, so its result is unknown (Customer Order No EMPTY-1; sent: card CARD123456, amount 10)',
-			);
-			expect(error?.description).toMatch(
-				/Running it again with the same Customer Order No is safe.*Order → Get with Customer Order No EMPTY-1/,
-			);
-		});
+			...[null, ''].map((orderNo) => [
+				`orderNo ${JSON.stringify(orderNo)}`,
+				200,
+				{
+					responseId: 'r-4',
+					hasError: false,
+					errorCode: null,
+					errorMessage: '操作成功',
+					data: { orderNo, status: 'Completed', topUpAmount: 10 },
+				},
+			]),
+		] as Array<[string, number, unknown]>)(
+			'%s: result unknown, with what was sent and how to check',
+			async (_case, status, body) => {
+				box.sim.inject({ match: { path: TOP_UP_PATH }, kind: 'status', status, body });
+				const { items, error } = await box.engine.run(topUp(10, 'EMPTY-1'));
+				expect(items).toEqual([]);
+				expect(error?.message).toBe(
+					'Cardepass answered a top-up (Standard card) with no order, so its result is unknown (Customer Order No EMPTY-1; sent: card CARD123456, amount 10)',
+				);
+				expect(error?.description).toMatch(
+					/^Error code: RESULT_UNKNOWN\. Running it again with the same Customer Order No is safe.*Order → Get with Customer Order No EMPTY-1/,
+				);
+			},
+		);
 	});
 
 	describe('a pending earlier order', () => {

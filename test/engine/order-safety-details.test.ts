@@ -17,6 +17,8 @@ describe.each(REVISIONS)('Wait for Completion details, against API v%s', (revisi
 	test.each([
 		['an expression that gives nothing', '={{ $json.missing }}', 'nothing'],
 		['an expression that gives text', '={{ "soon" }}', '"soon"'],
+		['an expression that gives true', '={{ true }}', 'true'],
+		['an expression that gives a list', '={{ [30] }}', '[30]'],
 		['zero', 0, '0'],
 		['an empty value', '', 'nothing'],
 		['3601', 3601, '3601'],

@@ -48,6 +48,15 @@ test('an operation missing from its resource index is refused, named, and nothin
 	expect(sent).toEqual([]);
 });
 
+test('a resource missing from the registry is refused the same way, and nothing is sent', async () => {
+	const sent: string[] = [];
+	const send = createCardepassRequest({ card: { get: OPERATION_REGISTRY.card.get } });
+	await expect(send.call(itemContext('limit', 'get', sent), requestData)).rejects.toMatchObject({
+		message: 'The operation "get" of resource "limit" has no definition in this node',
+	});
+	expect(sent).toEqual([]);
+});
+
 test('every operation in the Operation dropdowns has its definition in the registry', async () => {
 	const { RESOURCES } = await import('../../nodes/Cardepass/resources');
 	for (const resource of RESOURCES) {
