@@ -34,9 +34,11 @@ const requestData = {
 	options: { method: 'GET', url: '/v1/cards/CARD1' },
 } as unknown as DeclarativeRestApiSettings.ResultOptions;
 
+/** A request path whose registry knows one operation only: Card → Get. */
+const send = createCardepassRequest({ card: { get: OPERATION_REGISTRY.card.get } });
+
 test('an operation missing from its resource index is refused, named, and nothing is sent', async () => {
 	const sent: string[] = [];
-	const send = createCardepassRequest({ card: { get: OPERATION_REGISTRY.card.get } });
 	await expect(
 		send.call(itemContext('card', 'getLimits', sent), requestData),
 	).rejects.toMatchObject({
@@ -50,7 +52,6 @@ test('an operation missing from its resource index is refused, named, and nothin
 
 test('a resource missing from the registry is refused the same way, and nothing is sent', async () => {
 	const sent: string[] = [];
-	const send = createCardepassRequest({ card: { get: OPERATION_REGISTRY.card.get } });
 	await expect(send.call(itemContext('limit', 'get', sent), requestData)).rejects.toMatchObject({
 		message: 'The operation "get" of resource "limit" has no definition in this node',
 	});

@@ -11,6 +11,7 @@ import {
 	isFailedStatus,
 	waitForCompletion,
 } from '../../dist/nodes/Cardepass/shared/orderCompletion';
+import { settleOnJestClock } from '../helpers/jestClock';
 
 const PROCESSING = { orderNo: 'O-1', customerOrderNo: 'C-1', status: 'Processing' };
 const NOT_FOUND = new CardepassApiFailure('HTTP 404', {
@@ -36,13 +37,16 @@ async function waitOnJestClock(
 		if (answer instanceof Error) throw answer;
 		return answer;
 	};
-	let settled: { order?: IDataObject; error?: CardepassApiFailure } | undefined;
-	waitForCompletion(send, 'standard', 'CardTopUp', first, 'C-1', timeoutSeconds).then(
-		(order) => (settled = { order }),
-		(error: CardepassApiFailure) => (settled = { error }),
+	const { value: order, error } = await settleOnJestClock(
+		waitForCompletion(send, 'standard', 'CardTopUp', first, 'C-1', timeoutSeconds),
+		10,
 	);
-	while (!settled) await jest.advanceTimersByTimeAsync(10);
-	return { ...settled, askedAtMs: asked.map((look) => look.atMs), asked };
+	return {
+		order,
+		error: error as CardepassApiFailure | undefined,
+		askedAtMs: asked.map((look) => look.atMs),
+		asked,
+	};
 }
 
 /** The order as the query shows it: Completed from `doneAtMs` on. */

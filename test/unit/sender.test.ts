@@ -5,6 +5,7 @@
  */
 import { CardepassApiFailure } from '../../dist/nodes/Cardepass/shared/envelope';
 import { createSender, DEFAULT_RETRIES } from '../../dist/nodes/Cardepass/shared/sender';
+import { settleOnJestClock } from '../helpers/jestClock';
 
 const OK = { hasError: false, responseId: 'R-1', data: { orderNo: 'O-1' } };
 const failure = (httpCode: string, errorCode?: string) =>
@@ -36,18 +37,6 @@ function senderAnswering(answers: unknown[], retries: number, refusal?: Error) {
 	return { send, calls };
 }
 
-/** Settles `promise` while jest's clock runs; returns its value or error and the milliseconds it waited. */
-async function onJestClock<T>(promise: Promise<T>) {
-	const started = Date.now();
-	let settled: { value?: T; error?: unknown } | undefined;
-	promise.then(
-		(value) => (settled = { value }),
-		(error: unknown) => (settled = { error }),
-	);
-	while (!settled) await jest.advanceTimersByTimeAsync(100);
-	return { ...settled, waitedMs: Date.now() - started };
-}
-
 beforeEach(() => jest.useFakeTimers({ now: 1_000_000 }));
 afterEach(() => jest.useRealTimers());
 
@@ -77,7 +66,7 @@ test.each([
 	['an unreadable answer', new CardepassApiFailure('bad', { errorCode: 'INVALID_RESPONSE' })],
 ])('%s is sent again after 1 s, then 2 s, and succeeds', async (_case, temporary) => {
 	const { send, calls } = senderAnswering([temporary, temporary, OK], 2);
-	const result = await onJestClock(send());
+	const result = await settleOnJestClock(send());
 	expect(result.value).toEqual({ orderNo: 'O-1' });
 	expect(calls).toHaveLength(3);
 	expect(result.waitedMs).toBeGreaterThanOrEqual(3000);
@@ -87,7 +76,7 @@ test.each([
 test('after the last repeat, the temporary failure is what the item gets', async () => {
 	const temporary = failure('503');
 	const { send, calls } = senderAnswering([temporary], 2);
-	const result = await onJestClock(send());
+	const result = await settleOnJestClock(send());
 	expect(result.error).toBe(temporary);
 	expect(calls).toHaveLength(3);
 });
@@ -95,7 +84,7 @@ test('after the last repeat, the temporary failure is what the item gets', async
 test('waits grow 1, 2, 4, 8 s and stay at 8 s', async () => {
 	const temporary = failure('500');
 	const { send, calls } = senderAnswering([temporary], 5);
-	const result = await onJestClock(send());
+	const result = await settleOnJestClock(send());
 	expect(calls).toHaveLength(6);
 	// 1 + 2 + 4 + 8 + 8 seconds between the six attempts.
 	expect(result.waitedMs).toBeGreaterThanOrEqual(23_000);
@@ -104,7 +93,7 @@ test('waits grow 1, 2, 4, 8 s and stay at 8 s', async () => {
 
 test('no repeats when retries is 0', async () => {
 	const { send, calls } = senderAnswering([failure('429'), OK], 0);
-	const result = await onJestClock(send());
+	const result = await settleOnJestClock(send());
 	expect(result.error).toEqual(expect.objectContaining({ message: 'HTTP 429' }));
 	expect(calls).toHaveLength(1);
 });
@@ -117,7 +106,7 @@ test.each([
 	["an error that is not Cardepass's", new Error('bug')],
 ])('%s is never sent again', async (_case, decisive) => {
 	const { send, calls } = senderAnswering([decisive, OK], 3);
-	const result = await onJestClock(send());
+	const result = await settleOnJestClock(send());
 	expect(result.error).toBe(decisive);
 	expect(calls).toHaveLength(1);
 });
@@ -127,7 +116,7 @@ test('an envelope with hasError is a failure with its code, not data', async () 
 		[{ hasError: true, errorCode: '400', errorMessage: '订单号重复', responseId: 'R-9' }],
 		2,
 	);
-	const result = await onJestClock(send());
+	const result = await settleOnJestClock(send());
 	expect(result.error).toEqual(
 		expect.objectContaining({
 			details: expect.objectContaining({
