@@ -7,7 +7,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { NODE_TYPE } from '../helpers/engine';
 import { topUpOfTen as topUp } from '../helpers/orderParameters';
-import { REVISIONS, useSimulatedCardepass } from '../helpers/simulatedCardepass';
+import {
+	REVISIONS,
+	REVISIONS_AND_REFUSALS,
+	useSimulatedCardepass,
+} from '../helpers/simulatedCardepass';
 
 const TOP_UP_PATH = '/v1/orders/standard/topup';
 
@@ -160,12 +164,19 @@ describe.each(REVISIONS)('an AI agent placing an order, against API v%s', (revis
 		expect(error?.httpCode ?? null).toBeNull();
 		expect(box.sim.getOrders({ orderType: 'CardTopUp' })).toHaveLength(0);
 	});
-
-	test('a repeated call with the number the model gave pays once', async () => {
-		const call = topUp({ customerOrderNo: 'AGENT-1' });
-		await box.engine.run(call, [{}], { type: `${NODE_TYPE}Tool` });
-		const repeat = await box.engine.run(call, [{}], { type: `${NODE_TYPE}Tool` });
-		expect(repeat.items[0]).toMatchObject({ customerOrderNo: 'AGENT-1', earlierOrder: true });
-		expect(box.sim.getOrders({ orderType: 'CardTopUp' })).toHaveLength(1);
-	});
 });
+
+describe.each(REVISIONS_AND_REFUSALS)(
+	'an AI agent repeating a call, against API v%s, a repeat refused as %s',
+	(revision, duplicateRefusal) => {
+		const box = useSimulatedCardepass({ revision, duplicateRefusal });
+
+		test('a repeated call with the number the model gave pays once', async () => {
+			const call = topUp({ customerOrderNo: 'AGENT-1' });
+			await box.engine.run(call, [{}], { type: `${NODE_TYPE}Tool` });
+			const repeat = await box.engine.run(call, [{}], { type: `${NODE_TYPE}Tool` });
+			expect(repeat.items[0]).toMatchObject({ customerOrderNo: 'AGENT-1', earlierOrder: true });
+			expect(box.sim.getOrders({ orderType: 'CardTopUp' })).toHaveLength(1);
+		});
+	},
+);
